@@ -1,0 +1,182 @@
+"""The SOP catalogue: the six SOPs of the seed as data, and the rules an SOP
+must keep before a workflow can be built from it.
+
+`data/sop_catalogue.json` is the one source of truth the app installs from;
+its texts are the seed's, word for word (typos included). Roles are read from
+each activity's wording (the seed lost its flowchart markers) and stay
+editable in the desk.
+"""
+
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kinerja_sop.domain.time_standard import TimeStandardError, parse_time_standard
+
+CATALOGUE_PATH = Path(__file__).parent / "data" / "sop_catalogue.json"
+
+CAMAT = "Camat"
+SEKRETARIS = "Sekretaris"
+TEAM_ROLE = "Tim Kinerja"
+KASUBAG_EVAPOR = "Kasubag Evapor"
+STAF = "Staf"
+KASUBAG_UMUM = "Kasubag Umum"
+ADMIN_ROLE = "Admin Kinerja"
+# The roles the SOPs name, in the order of the SOP sheet's actor columns.
+SOP_ROLES = (CAMAT, SEKRETARIS, TEAM_ROLE, KASUBAG_EVAPOR, STAF, KASUBAG_UMUM)
+APP_ROLES = (*SOP_ROLES, ADMIN_ROLE)
+
+HEADER_FIELDS = (
+	"title",
+	"document_type",
+	"dasar_hukum",
+	"kualifikasi_pelaksana",
+	"keterkaitan",
+	"peralatan_perlengkapan",
+	"peringatan",
+	"pencatatan_pendataan",
+)
+STEP_FIELDS = ("no", "kegiatan", "role", "kelengkapan", "waktu", "output", "keterangan", "on_agree", "on_disagree")
+
+
+@dataclass(frozen=True)
+class SopStep:
+	no: int
+	kegiatan: str
+	role: str
+	waktu: str
+	kelengkapan: str = ""
+	output: str = ""
+	keterangan: str = ""
+	on_agree: int | None = None
+	on_disagree: int | None = None
+	seed_note: str = ""
+
+	@property
+	def is_check(self) -> bool:
+		return bool(self.on_agree or self.on_disagree)
+
+	@property
+	def is_team_step(self) -> bool:
+		return self.role == TEAM_ROLE
+
+	@property
+	def hands_off_to_mail(self) -> bool:
+		"""The step hands the document to the outgoing-mail procedure (SOP Pengiriman)."""
+		return "SOP Pengiriman" in self.keterangan
+
+
+@dataclass(frozen=True)
+class Sop:
+	name: str
+	code: str
+	title: str
+	document_type: str
+	steps: tuple[SopStep, ...]
+	actor_columns: tuple[str, ...] = ()
+	dasar_hukum: str = ""
+	kualifikasi_pelaksana: str = ""
+	keterkaitan: str = ""
+	peralatan_perlengkapan: str = ""
+	peringatan: str = ""
+	pencatatan_pendataan: str = ""
+	seed_note: str = ""
+
+	def step(self, no: int) -> SopStep:
+		return next(s for s in self.steps if s.no == no)
+
+	def header(self) -> dict[str, str]:
+		return {name: getattr(self, name) for name in HEADER_FIELDS}
+
+	def step_rows(self) -> list[dict]:
+		return [{name: getattr(step, name) for name in (*STEP_FIELDS, "seed_note")} for step in self.steps]
+
+	def content_hash(self) -> str:
+		return content_hash(self.header(), self.step_rows())
+
+
+@dataclass(frozen=True)
+class SopProblem:
+	"""One broken rule; `kind` names it so the desk can word it in the user's language."""
+
+	kind: str  # no_steps | step_numbering | unknown_role | bad_time_standard | check_target
+	step: int | None = None
+	value: str = ""
+
+
+def load_catalogue(path: Path = CATALOGUE_PATH) -> list[Sop]:
+	data = json.loads(path.read_text(encoding="utf-8"))
+	return [sop_from_dict(entry) for entry in data["sops"]]
+
+
+def sop_from_dict(entry: Mapping) -> Sop:
+	steps = tuple(SopStep(**step) for step in entry["steps"])
+	known = {f for f in Sop.__dataclass_fields__ if f != "steps"}
+	header = {k: v for k, v in entry.items() if k in known}
+	header["actor_columns"] = tuple(entry.get("actor_columns", ()))
+	return Sop(steps=steps, **header)
+
+
+def validate_steps(steps: Iterable[Mapping], known_roles: Iterable[str]) -> list[SopProblem]:
+	"""Problems that would make a step list unusable as a workflow, in step order."""
+	steps = list(steps)
+	known_roles = set(known_roles)
+	if not steps:
+		return [SopProblem("no_steps")]
+	problems = []
+	numbers = [step.get("no") for step in steps]
+	if numbers != list(range(1, len(steps) + 1)):
+		problems.append(SopProblem("step_numbering", value=", ".join(str(n) for n in numbers)))
+	for step in steps:
+		no = step.get("no")
+		if step.get("role") not in known_roles:
+			problems.append(SopProblem("unknown_role", no, step.get("role") or ""))
+		try:
+			parse_time_standard(step.get("waktu"))
+		except TimeStandardError as error:
+			problems.append(SopProblem("bad_time_standard", no, error.text))
+		for target in (step.get("on_agree"), step.get("on_disagree")):
+			if target and (target not in numbers or target == no):
+				problems.append(SopProblem("check_target", no, str(target)))
+	return problems
+
+
+def content_hash(header: Mapping, steps: Iterable[Mapping]) -> str:
+	"""A fingerprint of what an administrator can edit in an SOP record."""
+	canonical = {
+		"header": {name: _plain(header.get(name)) for name in HEADER_FIELDS},
+		"steps": [{name: _plain(step.get(name)) for name in STEP_FIELDS} for step in steps],
+	}
+	encoded = json.dumps(canonical, sort_keys=True, ensure_ascii=False).encode()
+	return hashlib.sha256(encoded).hexdigest()
+
+
+def _plain(value):
+	"""Frappe stores empty as None or "", and 0 for an empty Int: treat them alike."""
+	if value in (None, "", 0):
+		return ""
+	return value
+
+
+@dataclass(frozen=True)
+class SyncDecision:
+	action: str  # insert | update | unchanged | kept_edited
+	reason: str = field(default="")
+
+
+def decide_sync(record_hash: str | None, last_shipped_hash: str | None, catalogue_hash: str) -> SyncDecision:
+	"""What installing or migrating does with one shipped SOP.
+
+	The app owns an SOP record until an administrator edits it: an unedited
+	record (its content still hashes to what the app last wrote) follows the
+	catalogue; an edited one is the administrator's and is never overwritten.
+	"""
+	if record_hash is None:
+		return SyncDecision("insert")
+	if record_hash == catalogue_hash:
+		return SyncDecision("unchanged")
+	if record_hash == last_shipped_hash:
+		return SyncDecision("update")
+	return SyncDecision("kept_edited", "edited by an administrator since the app last wrote it")

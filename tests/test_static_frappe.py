@@ -1,0 +1,154 @@
+"""Static tier: the app's DocType, fixture and hook files as Frappe would read them."""
+
+import ast
+import json
+import re
+from pathlib import Path
+
+import pytest
+from frappe_rules import (
+	DATA_OPTIONS,
+	FIELD_TYPES,
+	FRAPPE_DOCTYPES,
+	FRAPPE_ROLES,
+	NO_VALUE_TYPES,
+	RESERVED_FIELDNAMES,
+)
+
+from kinerja_sop.domain.catalogue import APP_ROLES, load_catalogue
+
+APP = Path(__file__).resolve().parent.parent / "kinerja_sop"
+MODULES = (APP / "modules.txt").read_text().split()
+DOCTYPE_FILES = sorted(APP.glob("*/doctype/*/*.json"))
+DOCTYPES = {path: json.loads(path.read_text()) for path in DOCTYPE_FILES if path.stem == path.parent.name}
+BY_NAME = {doc["name"]: doc for doc in DOCTYPES.values()}
+FIXTURE_ROLES = {role["name"] for role in json.loads((APP / "fixtures" / "role.json").read_text())}
+
+
+def scrub(name: str) -> str:
+	return name.replace(" ", "_").replace("-", "_").lower()
+
+
+def ids(path):
+	return path.parent.name
+
+
+def test_app_layout():
+	for required in ("hooks.py", "modules.txt", "patches.txt", "__init__.py", "fixtures", "workflow"):
+		assert (APP / required).exists(), required
+	for module in MODULES:
+		assert (APP / scrub(module) / "__init__.py").exists(), module
+	assert DOCTYPES, "no DocTypes found"
+
+
+@pytest.mark.parametrize("path", list(DOCTYPES), ids=ids)
+def test_doctype_file_is_where_frappe_looks(path):
+	doc = DOCTYPES[path]
+	assert doc["doctype"] == "DocType"
+	assert path.parent.name == scrub(doc["name"]) == path.stem
+	assert doc["module"] in MODULES and path.parent.parent.parent.name == scrub(doc["module"])
+	assert (path.parent / "__init__.py").exists()
+	controller = (path.parent / f"{path.stem}.py").read_text()
+	class_name = doc["name"].replace(" ", "").replace("-", "")
+	assert f"class {class_name}(" in controller
+
+
+@pytest.mark.parametrize("path", list(DOCTYPES), ids=ids)
+def test_fields_are_valid(path):
+	doc = DOCTYPES[path]
+	names = [field["fieldname"] for field in doc["fields"]]
+	assert len(names) == len(set(names)), "duplicate fieldnames"
+	assert doc.get("field_order", names) == names
+	for field in doc["fields"]:
+		name, fieldtype = field["fieldname"], field["fieldtype"]
+		assert re.fullmatch(r"[a-z][a-z0-9_]{0,63}", name), name
+		assert name not in RESERVED_FIELDNAMES, name
+		assert fieldtype in FIELD_TYPES, (name, fieldtype)
+		if fieldtype in ("Link", "Table", "Table MultiSelect"):
+			target = field.get("options")
+			assert target in BY_NAME or target in FRAPPE_DOCTYPES, (name, target)
+			if fieldtype == "Table":
+				assert BY_NAME[target].get("istable"), (name, target)
+		if fieldtype == "Select":
+			assert field.get("options", "").strip(), name
+			if field.get("default"):
+				assert field["default"] in field["options"].split("\n"), name
+		if fieldtype == "Data":
+			assert field.get("options", "") in DATA_OPTIONS, name
+		if fieldtype in NO_VALUE_TYPES:
+			assert not field.get("reqd") or fieldtype == "Table", name
+		if field.get("unique"):
+			assert fieldtype not in NO_VALUE_TYPES, name
+
+
+@pytest.mark.parametrize("path", list(DOCTYPES), ids=ids)
+def test_naming_and_permissions(path):
+	doc = DOCTYPES[path]
+	fields = {f["fieldname"]: f for f in doc["fields"]}
+	autoname = doc.get("autoname") or ""
+	assert not autoname.startswith("format:"), "format: autoname shares one counter across DocTypes"
+	if autoname.startswith("field:"):
+		assert fields[autoname[6:]].get("unique") and fields[autoname[6:]].get("reqd")
+	if doc.get("istable"):
+		assert not doc.get("permissions")
+		return
+	assert doc["permissions"], "a DocType nobody may read"
+	for perm in doc["permissions"]:
+		assert perm["role"] in FIXTURE_ROLES | FRAPPE_ROLES, perm["role"]
+	for key in ("title_field", "image_field"):
+		if doc.get(key):
+			assert doc[key] in fields, key
+	for name in (doc.get("search_fields") or "").split(","):
+		assert not name or name.strip() in fields, name
+
+
+def test_role_fixture_is_the_apps_roles():
+	assert FIXTURE_ROLES == set(APP_ROLES)
+
+
+def test_every_catalogue_step_role_is_shipped():
+	for sop in load_catalogue():
+		for step in sop.steps:
+			assert step.role in FIXTURE_ROLES, (sop.name, step.no)
+
+
+def _hook_values(tree: ast.Module) -> dict:
+	values = {}
+	for node in tree.body:
+		if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name):
+			try:
+				values[node.targets[0].id] = ast.literal_eval(node.value)
+			except ValueError:
+				values[node.targets[0].id] = None
+	return values
+
+
+def _resolves(dotted: str) -> bool:
+	module, _, attr = dotted.rpartition(".")
+	path = APP.parent / (module.replace(".", "/") + ".py")
+	if not path.exists():
+		return False
+	tree = ast.parse(path.read_text())
+	return any(getattr(node, "name", None) == attr for node in tree.body)
+
+
+def test_hook_paths_resolve():
+	hooks = _hook_values(ast.parse((APP / "hooks.py").read_text()))
+	dotted = [hooks[k] for k in ("after_install", "after_migrate", "before_uninstall") if hooks.get(k)]
+	for key in ("permission_query_conditions", "has_permission"):
+		for doctype, path in (hooks.get(key) or {}).items():
+			assert doctype in BY_NAME, doctype
+			dotted.append(path)
+	assert dotted
+	for path in dotted:
+		assert _resolves(path), path
+
+
+def test_pure_core_never_imports_frappe():
+	for path in (APP / "domain").rglob("*.py"):
+		tree = ast.parse(path.read_text())
+		for node in ast.walk(tree):
+			names = [a.name for a in node.names] if isinstance(node, ast.Import) else []
+			if isinstance(node, ast.ImportFrom):
+				names = [node.module or ""]
+			assert not any(n == "frappe" or n.startswith("frappe.") for n in names), path
