@@ -1,0 +1,56 @@
+"""What installing, migrating and uninstalling do beyond Frappe's own sync.
+
+Fixtures bring the Roles; the SOP records are synced from the catalogue here,
+because an administrator's edits must survive `bench migrate` (fixtures would
+overwrite them). Uninstalling removes what Frappe's remove_app leaves behind:
+our Roles and the User Permissions on our DocTypes.
+"""
+
+import frappe
+from frappe.utils.fixtures import sync_fixtures
+
+from kinerja_sop.domain.catalogue import APP_ROLES
+from kinerja_sop.kinerja.doctype.sop_kinerja.sop_kinerja import sync_shipped_sops
+
+APP = "kinerja_sop"
+DEFAULT_LANGUAGE = "id"
+
+
+def after_install():
+	# Frappe syncs fixtures only after this hook; the SOP steps link to our Roles.
+	sync_fixtures(APP)
+	sync_shipped_sops()
+	set_default_language()
+
+
+def after_migrate():
+	sync_shipped_sops()
+
+
+def before_uninstall():
+	delete_user_permissions_on_app_doctypes()
+	delete_app_roles()
+
+
+def set_default_language():
+	"""The office works in Bahasa Indonesia; a user may still choose English in their settings."""
+	if frappe.db.get_single_value("System Settings", "language") in (None, "", "en"):
+		frappe.db.set_single_value("System Settings", "language", DEFAULT_LANGUAGE)
+
+
+def get_app_doctypes() -> list[str]:
+	modules = frappe.get_all("Module Def", filters={"app_name": APP}, pluck="name")
+	return frappe.get_all("DocType", filters={"module": ("in", modules)}, pluck="name")
+
+
+def delete_user_permissions_on_app_doctypes():
+	doctypes = get_app_doctypes()
+	if doctypes:
+		frappe.db.delete("User Permission", {"allow": ("in", doctypes)})
+
+
+def delete_app_roles():
+	for role in APP_ROLES:
+		frappe.db.delete("Has Role", {"role": role})
+		frappe.db.delete("Custom DocPerm", {"role": role})
+		frappe.delete_doc("Role", role, force=True, ignore_permissions=True, ignore_missing=True)

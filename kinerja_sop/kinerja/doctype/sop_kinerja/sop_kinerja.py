@@ -1,0 +1,110 @@
+# Copyright (c) 2026, kinerja_sop developers and contributors
+# For license information, please see license.txt
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+
+from kinerja_sop.domain.catalogue import (
+	HEADER_FIELDS,
+	SOP_ROLES,
+	STEP_FIELDS,
+	Sop,
+	SopProblem,
+	content_hash,
+	decide_sync,
+	load_catalogue,
+	validate_steps,
+)
+from kinerja_sop.domain.time_standard import parse_time_standard
+
+
+class InvalidSOPError(frappe.ValidationError):
+	pass
+
+
+class SOPKinerja(Document):
+	def validate(self):
+		self.number_new_steps()
+		self.validate_steps()
+		self.set_step_durations()
+
+	def number_new_steps(self):
+		"""A step added in the grid without a number takes its row position."""
+		for row in self.steps:
+			if not row.step_no:
+				row.step_no = row.idx
+
+	def validate_steps(self):
+		problems = validate_steps(self.get_step_rows(), SOP_ROLES)
+		if problems:
+			frappe.throw(
+				[sop_problem_message(problem) for problem in problems],
+				exc=InvalidSOPError,
+				title=_("The steps of {0} are not valid").format(self.sop_name),
+				as_list=True,
+			)
+
+	def set_step_durations(self):
+		for row in self.steps:
+			row.duration_minutes = parse_time_standard(row.waktu).working_minutes()
+
+	def get_step_rows(self) -> list[dict]:
+		"""The steps in the domain's shape (`no` for the step number)."""
+		return [
+			{"no": row.step_no, **{field: row.get(field) for field in STEP_FIELDS if field != "no"}}
+			for row in self.steps
+		]
+
+	def content_hash(self) -> str:
+		return content_hash({field: self.get(field) for field in HEADER_FIELDS}, self.get_step_rows())
+
+	def set_from_catalogue(self, sop: Sop):
+		self.update({**sop.header(), "sop_name": sop.name, "code": sop.code, "seed_note": sop.seed_note})
+		self.actor_columns = "\n".join(sop.actor_columns)
+		if not frappe.db.exists("DocType", sop.document_type):
+			# Installed before the document's DocType: linked on a later migrate.
+			self.document_type = None
+		self.set("steps", [])
+		for step in sop.step_rows():
+			self.append("steps", {"step_no": step.pop("no"), **step})
+		self.shipped_hash = self.content_hash()
+
+
+def sop_problem_message(problem: SopProblem) -> str:
+	messages = {
+		"no_steps": _("An SOP needs at least one step."),
+		"step_numbering": _("Steps must be numbered 1, 2, 3 ... in order; found {1}."),
+		"unknown_role": _("Step {0}: {1} is not one of the SOP roles ({2})."),
+		"bad_time_standard": _(
+			"Step {0}: the time standard {1} is not understood. Write a number and a unit, e.g. 20 menit, 2 jam or 1 hari."
+		),
+		"check_target": _("Step {0}: a check step can only send the document to another existing step, not {1}."),
+	}
+	return messages[problem.kind].format(
+		problem.step, frappe.bold(problem.value or _("(empty)")), ", ".join(SOP_ROLES)
+	)
+
+
+def sync_shipped_sops() -> dict[str, str]:
+	"""Install or update the catalogue's SOPs, never overwriting an administrator's edit.
+
+	Returns what was done with each SOP: insert, update, unchanged or kept_edited.
+	"""
+	results = {}
+	for sop in load_catalogue():
+		doc = frappe.get_doc("SOP Kinerja", sop.name) if frappe.db.exists("SOP Kinerja", sop.name) else None
+		wanted = frappe.new_doc("SOP Kinerja")
+		wanted.set_from_catalogue(sop)
+		decision = decide_sync(
+			doc.content_hash() if doc else None, doc.shipped_hash if doc else None, wanted.shipped_hash
+		)
+		if decision.action == "insert":
+			wanted.insert(ignore_permissions=True)
+		elif decision.action == "update":
+			doc.set_from_catalogue(sop)
+			doc.save(ignore_permissions=True)
+		elif decision.action == "kept_edited":
+			print(f"kinerja_sop: {sop.name} was {decision.reason}; the shipped version was not applied.")
+		results[sop.name] = decision.action
+	return results

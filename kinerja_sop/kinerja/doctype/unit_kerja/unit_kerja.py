@@ -1,0 +1,153 @@
+# Copyright (c) 2026, kinerja_sop developers and contributors
+# For license information, please see license.txt
+
+import re
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+from frappe.permissions import add_user_permission
+from frappe.utils import get_time, getdate
+
+from kinerja_sop.domain.catalogue import CAMAT, KASUBAG_EVAPOR, KASUBAG_UMUM, SEKRETARIS
+from kinerja_sop.domain.officials import NipError, parse_nip
+from kinerja_sop.domain.working_time import (
+	DEFAULT_OFFICE_HOURS,
+	CalendarError,
+	WorkingCalendar,
+	office_hours_from_rows,
+)
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+# Positions held by one person at a time; any number of Staf.
+SINGLE_HOLDER_POSITIONS = (CAMAT, SEKRETARIS, KASUBAG_EVAPOR, KASUBAG_UMUM)
+# The unit code becomes one segment of a letter number, between slashes.
+UNIT_CODE_PATTERN = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9.\-]*[A-Za-z0-9])?$")
+
+
+class InvalidNIPError(frappe.ValidationError):
+	pass
+
+
+class DuplicatePositionError(frappe.ValidationError):
+	pass
+
+
+class InvalidOfficeHoursError(frappe.ValidationError):
+	pass
+
+
+class UnitKerja(Document):
+	def validate(self):
+		self.validate_unit_code()
+		self.validate_officials()
+		self.validate_single_holder_positions()
+		self.validate_office_hours()
+
+	def on_update(self):
+		self.grant_official_access()
+		self.revoke_removed_official_access()
+
+	def on_trash(self):
+		frappe.db.delete("User Permission", {"allow": self.doctype, "for_value": self.name})
+
+	def validate_unit_code(self):
+		self.unit_code = (self.unit_code or "").strip()
+		if not UNIT_CODE_PATTERN.match(self.unit_code):
+			frappe.throw(
+				_(
+					"Unit Code {0} may contain only letters, digits, dots and hyphens, because it becomes part of letter numbers."
+				).format(frappe.bold(self.unit_code)),
+				title=_("Invalid Unit Code"),
+			)
+
+	def validate_officials(self):
+		for row in self.officials:
+			if not row.nip:
+				if row.sop_role in SINGLE_HOLDER_POSITIONS:
+					frappe.throw(
+						_("Row {0}: {1} {2} needs an NIP.").format(row.idx, row.sop_role, frappe.bold(row.full_name)),
+						exc=InvalidNIPError,
+						title=_("Invalid NIP"),
+					)
+				continue
+			try:
+				row.nip = parse_nip(row.nip).value
+			except NipError as error:
+				frappe.throw(nip_error_message(error, row), exc=InvalidNIPError, title=_("Invalid NIP"))
+
+	def validate_single_holder_positions(self):
+		for position in SINGLE_HOLDER_POSITIONS:
+			rows = [row.idx for row in self.officials if row.is_active and row.sop_role == position]
+			if len(rows) > 1:
+				frappe.throw(
+					_("Only one active {0} can be recorded for a unit, but rows {1} are.").format(
+						position, ", ".join(str(i) for i in rows)
+					),
+					exc=DuplicatePositionError,
+					title=_("Duplicate Position"),
+				)
+
+	def validate_office_hours(self):
+		for row in self.office_hours:
+			if get_time(row.start_time) >= get_time(row.end_time):
+				frappe.throw(
+					_("Office hours row {0}: {1} must end after it starts.").format(row.idx, _(row.weekday)),
+					exc=InvalidOfficeHoursError,
+				)
+		try:
+			self.get_working_calendar()
+		except CalendarError:
+			frappe.throw(_("Office hours overlap, or no weekday has office hours."), exc=InvalidOfficeHoursError)
+
+	def get_working_calendar(self) -> WorkingCalendar:
+		if self.office_hours:
+			hours = office_hours_from_rows(
+				(WEEKDAYS.index(row.weekday), get_time(row.start_time), get_time(row.end_time))
+				for row in self.office_hours
+			)
+		else:
+			hours = DEFAULT_OFFICE_HOURS
+		return WorkingCalendar(
+			hours=hours,
+			extra_days_off=frozenset(getdate(row.date) for row in self.days_off),
+			national_holidays=bool(self.observe_national_holidays),
+		)
+
+	def get_active_officials(self) -> list:
+		return [row for row in self.officials if row.is_active]
+
+	def grant_official_access(self):
+		"""Each active official with a User holds the position's role and may act in this unit."""
+		for row in self.get_active_officials():
+			if not row.user:
+				continue
+			user = frappe.get_doc("User", row.user)
+			if row.sop_role not in {r.role for r in user.roles}:
+				user.flags.ignore_permissions = True
+				user.add_roles(row.sop_role)
+			add_user_permission(self.doctype, self.name, row.user, ignore_permissions=True)
+
+	def revoke_removed_official_access(self):
+		before = self.get_doc_before_save()
+		if not before:
+			return
+		still_here = {row.user for row in self.get_active_officials() if row.user}
+		for row in before.get_active_officials():
+			if row.user and row.user not in still_here:
+				frappe.db.delete(
+					"User Permission", {"user": row.user, "allow": self.doctype, "for_value": self.name}
+				)
+				frappe.cache.hdel("user_permissions", row.user)
+
+
+def nip_error_message(error: NipError, row) -> str:
+	messages = {
+		"digits": _("Row {0}: NIP {1} of {2} may contain only digits."),
+		"length": _("Row {0}: NIP {1} of {2} must have exactly 18 digits."),
+		"birth_date": _("Row {0}: NIP {1} of {2} does not start with a valid birth date (YYYYMMDD)."),
+		"appointment": _("Row {0}: NIP {1} of {2} does not hold a valid CPNS appointment year and month."),
+		"gender": _("Row {0}: the 15th digit of NIP {1} of {2} must be 1 (male) or 2 (female)."),
+	}
+	return messages[error.kind].format(row.idx, frappe.bold(error.nip), row.full_name)
+
