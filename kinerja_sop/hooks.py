@@ -6,7 +6,6 @@ app_publisher = "kinerja_sop developers"
 app_description = "Performance-management SOPs of an Indonesian kecamatan, run as Frappe workflows"
 app_email = "kinerja-sop@example.org"
 app_license = "mit"
-required_apps = ["frappe"]
 
 export_python_type_annotations = True
 

@@ -63,11 +63,11 @@ def test_across_the_weekend():
 
 def test_across_public_holidays_and_collective_leave():
 	calendar = WorkingCalendar()
-	# 24 Dec 2026 is collective leave (cuti bersama), 25 Dec Christmas, then the weekend.
-	assert calendar.holiday_name(date(2026, 12, 24)) == "Cuti Bersama Hari Raya Natal"
-	assert calendar.add_working_minutes(at(date(2026, 12, 23), 15, 30), 60) == at(date(2026, 12, 28), 8)
-	# Nyepi and Idul Fitri 2026: 18 to 24 March are off, so two days from Tue 17 end on Thu 26.
-	assert calendar.add_working_minutes(at(date(2026, 3, 17), 10), 2 * 450) == at(date(2026, 3, 26), 10)
+	# 25 Dec 2025 is Christmas and the 26th collective leave (cuti bersama), then the weekend.
+	assert calendar.holiday_name(date(2025, 12, 26)) == "Cuti Bersama Hari Raya Natal"
+	assert calendar.add_working_minutes(at(date(2025, 12, 24), 15, 30), 60) == at(date(2025, 12, 29), 8)
+	# Nyepi and Idul Fitri 2025: 28 March to 7 April are off, so two days from Thu 27 end on Wed 9 April.
+	assert calendar.add_working_minutes(at(date(2025, 3, 27), 10), 2 * 450) == at(date(2025, 4, 9), 10)
 	# Independence Day 2026 is a Monday: a Friday-afternoon step resumes on Tuesday.
 	assert calendar.add_working_minutes(at(date(2026, 8, 14), 16, 30), 30) == at(date(2026, 8, 18), 8)
 

@@ -24,6 +24,36 @@ class InvalidSOPError(frappe.ValidationError):
 
 
 class SOPKinerja(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+		from kinerja_sop.kinerja.doctype.langkah_sop.langkah_sop import LangkahSOP
+
+		actor_columns: DF.SmallText | None
+		code: DF.Data
+		created_on: DF.Date | None
+		dasar_hukum: DF.SmallText | None
+		document_type: DF.Link | None
+		effective_date: DF.Date | None
+		is_active: DF.Check
+		keterkaitan: DF.SmallText | None
+		kualifikasi_pelaksana: DF.SmallText | None
+		nomor_sop: DF.Data | None
+		pencatatan_pendataan: DF.SmallText | None
+		peralatan_perlengkapan: DF.SmallText | None
+		peringatan: DF.SmallText | None
+		revised_on: DF.Date | None
+		seed_note: DF.SmallText | None
+		shipped_hash: DF.Data | None
+		sop_name: DF.Data
+		steps: DF.Table[LangkahSOP]
+		title: DF.Data | None
+		version: DF.Int
+	# end: auto-generated types
 	def validate(self):
 		self.number_new_steps()
 		self.validate_steps()

@@ -38,6 +38,33 @@ class InvalidOfficeHoursError(frappe.ValidationError):
 
 
 class UnitKerja(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+		from kinerja_sop.kinerja.doctype.hari_libur_unit.hari_libur_unit import HariLiburUnit
+		from kinerja_sop.kinerja.doctype.jam_kerja_unit.jam_kerja_unit import JamKerjaUnit
+		from kinerja_sop.kinerja.doctype.pejabat_unit_kerja.pejabat_unit_kerja import PejabatUnitKerja
+
+		address: DF.SmallText | None
+		days_off: DF.Table[HariLiburUnit]
+		email: DF.Data | None
+		logo: DF.AttachImage | None
+		observe_national_holidays: DF.Check
+		office_hours: DF.Table[JamKerjaUnit]
+		officials: DF.Table[PejabatUnitKerja]
+		phone: DF.Data | None
+		postal_code: DF.Data | None
+		province: DF.Data | None
+		regency_city: DF.Data
+		time_zone: DF.Literal["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"]
+		unit_code: DF.Data
+		unit_name: DF.Data
+		website: DF.Data | None
+	# end: auto-generated types
 	def validate(self):
 		self.validate_unit_code()
 		self.validate_officials()

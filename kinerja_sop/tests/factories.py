@@ -1,0 +1,79 @@
+"""Factories for the integration tier: real users, units and requests.
+
+Tests act as real non-Administrator users (Administrator passes every check).
+"""
+
+import frappe
+from frappe.tests.test_api import make_request
+from frappe.utils import get_test_client
+
+
+def make_nip(birth: str = "19800101", appointed: str = "200501", gender: int = 1, serial: int = 1) -> str:
+	return f"{birth}{appointed}{gender}{serial:03d}"
+
+
+def make_user(email: str, roles: tuple[str, ...] = (), first_name: str | None = None) -> str:
+	if not frappe.db.exists("User", email):
+		user = frappe.get_doc(
+			{
+				"doctype": "User",
+				"email": email,
+				"first_name": first_name or email.split("@")[0],
+				"send_welcome_email": 0,
+				"user_type": "System User",
+			}
+		)
+		user.insert(ignore_permissions=True)
+	if roles:
+		user = frappe.get_doc("User", email)
+		user.flags.ignore_permissions = True
+		user.add_roles(*roles)
+	return email
+
+
+def make_unit(unit_name: str, unit_code: str, officials: list[dict] | None = None, **values) -> "frappe.Document":
+	unit = frappe.get_doc(
+		{
+			"doctype": "Unit Kerja",
+			"unit_name": unit_name,
+			"unit_code": unit_code,
+			"regency_city": values.pop("regency_city", "Kabupaten Bandung"),
+			"officials": officials or [],
+			**values,
+		}
+	)
+	return unit.insert(ignore_permissions=True)
+
+
+def official(sop_role: str, full_name: str, serial: int, user: str | None = None, **values) -> dict:
+	return {
+		"sop_role": sop_role,
+		"full_name": full_name,
+		"nip": make_nip(serial=serial),
+		"pangkat_golongan": "Penata (III/c)",
+		"position_title": f"{sop_role} Kecamatan",
+		"user": user,
+		**values,
+	}
+
+
+def issue_api_keys(user: str) -> str:
+	"""Give the user an API key pair; returns the Authorization header value."""
+	doc = frappe.get_doc("User", user)
+	doc.api_key = doc.api_key or frappe.generate_hash(length=15)
+	secret = frappe.generate_hash(length=15)
+	doc.api_secret = secret
+	doc.flags.ignore_permissions = True
+	doc.save()
+	return f"token {doc.api_key}:{secret}"
+
+
+def api_get(authorization: str, path: str, params: dict | None = None):
+	"""GET through Frappe's real WSGI app, on a connection of its own (so data must be committed)."""
+	client = get_test_client(use_cookies=False)
+	return make_request(
+		target=client.get,
+		args=(path,),
+		kwargs={"query_string": params or {}, "headers": {"Authorization": authorization}},
+		site=frappe.local.site,
+	)
