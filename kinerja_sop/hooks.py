@@ -24,10 +24,26 @@ fixtures = [
 # -----------
 # A user acts only within the Unit Kerja granted to them (see permissions.py).
 
+SOP_DOCUMENTS = (
+	"Renja",
+	"Pemantauan Kinerja",
+	"Pengukuran Kinerja",
+	"Data IKU",
+	"Laporan Kinerja",
+	"Evaluasi Kinerja",
+)
+
 permission_query_conditions = {
 	"Unit Kerja": "kinerja_sop.permissions.unit_kerja_query_conditions",
+	**{doctype: "kinerja_sop.permissions.unit_document_query_conditions" for doctype in SOP_DOCUMENTS},
 }
 
 has_permission = {
 	"Unit Kerja": "kinerja_sop.permissions.has_unit_kerja_permission",
+	**{doctype: "kinerja_sop.permissions.has_unit_document_permission" for doctype in SOP_DOCUMENTS},
 }
+
+# The six documents share their form and list behaviour: the current step's
+# Mutu Baku, the reason asked before sending back, overdue steps marked.
+doctype_js = {doctype: "public/js/sop_document.js" for doctype in SOP_DOCUMENTS}
+doctype_list_js = {doctype: "public/js/sop_document_list.js" for doctype in SOP_DOCUMENTS}

@@ -3,7 +3,8 @@
 Fixtures bring the Roles; the SOP records are synced from the catalogue here,
 because an administrator's edits must survive `bench migrate` (fixtures would
 overwrite them). Uninstalling removes what Frappe's remove_app leaves behind:
-our Roles and the User Permissions on our DocTypes.
+our Workflows, Roles, and the User Permissions, ToDos and Workflow
+Actions that point at our DocTypes.
 """
 
 import frappe
@@ -11,6 +12,7 @@ from frappe.utils.fixtures import sync_fixtures
 
 from kinerja_sop.domain.catalogue import APP_ROLES
 from kinerja_sop.kinerja.doctype.sop_kinerja.sop_kinerja import sync_shipped_sops
+from kinerja_sop.workflow.sync import delete_app_workflows, sync_all_workflows
 
 APP = "kinerja_sop"
 DEFAULT_LANGUAGE = "id"
@@ -20,15 +22,19 @@ def after_install():
 	# Frappe syncs fixtures only after this hook; the SOP steps link to our Roles.
 	sync_fixtures(APP)
 	sync_shipped_sops()
+	sync_all_workflows()
 	set_default_language()
 
 
 def after_migrate():
 	sync_shipped_sops()
+	sync_all_workflows()
 
 
 def before_uninstall():
-	delete_user_permissions_on_app_doctypes()
+	doctypes = get_app_doctypes()
+	delete_app_workflows(doctypes)
+	delete_records_about(doctypes)
 	delete_app_roles()
 
 
@@ -43,10 +49,13 @@ def get_app_doctypes() -> list[str]:
 	return frappe.get_all("DocType", filters={"module": ("in", modules)}, pluck="name")
 
 
-def delete_user_permissions_on_app_doctypes():
-	doctypes = get_app_doctypes()
-	if doctypes:
-		frappe.db.delete("User Permission", {"allow": ("in", doctypes)})
+def delete_records_about(doctypes: list[str]):
+	"""Frappe's remove_app drops our tables; these records would point at nothing."""
+	if not doctypes:
+		return
+	frappe.db.delete("User Permission", {"allow": ("in", doctypes)})
+	for doctype, field in (("ToDo", "reference_type"), ("Workflow Action", "reference_doctype")):
+		frappe.db.delete(doctype, {field: ("in", doctypes)})
 
 
 def delete_app_roles():

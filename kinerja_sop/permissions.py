@@ -43,3 +43,29 @@ def has_unit_kerja_permission(doc, ptype: str | None = None, user: str | None = 
 	if is_unit_admin(user) or doc.is_new():
 		return None
 	return doc.name in get_user_units(user)
+
+
+def unit_document_query_conditions(user: str | None = None, doctype: str | None = None) -> str:
+	return unit_query_conditions(user, doctype, "unit_kerja")
+
+
+def has_unit_document_permission(doc, ptype: str | None = None, user: str | None = None) -> bool | None:
+	"""A document belongs to one Unit Kerja: only that unit's users may touch it."""
+	if is_unit_admin(user) or not doc.get("unit_kerja"):
+		return None
+	return doc.unit_kerja in get_user_units(user)
+
+
+def get_unit_role_holders(unit: str, role: str | None) -> list[str]:
+	"""Enabled users granted the unit, holding `role` (any role when None)."""
+	granted = frappe.get_all(
+		"User Permission", filters={"allow": UNIT_DOCTYPE, "for_value": unit}, pluck="user", distinct=True
+	)
+	if not granted:
+		return []
+	filters = {"name": ("in", granted), "enabled": 1}
+	users = frappe.get_all("User", filters=filters, pluck="name")
+	if role is None:
+		return users
+	holders = set(frappe.get_all("Has Role", filters={"role": role, "parenttype": "User", "parent": ("in", users)}, pluck="parent"))
+	return [user for user in users if user in holders]

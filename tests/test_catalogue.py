@@ -6,8 +6,10 @@ from seed_parser import parse_seed
 from kinerja_sop.domain.catalogue import (
 	SOP_ROLES,
 	TEAM_ROLE,
+	canonical_content,
 	content_hash,
 	decide_sync,
+	edited_since,
 	load_catalogue,
 	validate_steps,
 )
@@ -99,7 +101,24 @@ def test_hash_treats_frappe_empties_alike_and_sees_edits():
 
 
 def test_sync_policy():
-	assert decide_sync(None, None, "new").action == "insert"
-	assert decide_sync("same", "old", "same").action == "unchanged"
-	assert decide_sync("old", "old", "new").action == "update"
-	assert decide_sync("edited", "old", "new").action == "kept_edited"
+	sop = CATALOGUE[0]
+	shipped = sop.content()
+	edited = canonical_content(sop.header(), [dict(sop.step_rows()[0], waktu="25 menit"), *sop.step_rows()[1:]])
+	assert decide_sync(None, None, shipped).action == "insert"
+	assert decide_sync(shipped, shipped, shipped).action == "unchanged"
+	assert decide_sync(edited, edited, shipped).action == "update"  # the app wrote "25 menit" before
+	assert decide_sync(edited, shipped, shipped).action == "kept_edited"
+	assert decide_sync(edited, shipped, CATALOGUE[1].content()).action == "kept_edited"
+	assert decide_sync(edited, None, shipped).action == "kept_edited"  # made by hand
+
+
+def test_a_field_added_later_is_not_an_edit():
+	sop = CATALOGUE[0]
+	older_snapshot = sop.content()
+	for step in older_snapshot["steps"]:
+		del step["requires"]  # as an older release wrote it
+	current = canonical_content(sop.header(), [dict(row, requires=()) for row in sop.step_rows()])
+	assert not edited_since(older_snapshot, current)
+	assert decide_sync(current, older_snapshot, sop.content()).action == "update"
+	current["steps"][2]["kegiatan"] = "Menyusun konsep"
+	assert edited_since(older_snapshot, current)

@@ -3,6 +3,7 @@
 import ast
 import json
 import re
+import runpy
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,8 @@ from frappe_rules import (
 	RESERVED_FIELDNAMES,
 )
 
-from kinerja_sop.domain.catalogue import APP_ROLES, load_catalogue
+from kinerja_sop.domain.catalogue import ADMIN_ROLE, APP_ROLES, load_catalogue
+from kinerja_sop.domain.workflow_builder import build_workflow
 
 APP = Path(__file__).resolve().parent.parent / "kinerja_sop"
 MODULES = (APP / "modules.txt").read_text().split()
@@ -112,15 +114,8 @@ def test_every_catalogue_step_role_is_shipped():
 			assert step.role in FIXTURE_ROLES, (sop.name, step.no)
 
 
-def _hook_values(tree: ast.Module) -> dict:
-	values = {}
-	for node in tree.body:
-		if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name):
-			try:
-				values[node.targets[0].id] = ast.literal_eval(node.value)
-			except ValueError:
-				values[node.targets[0].id] = None
-	return values
+HOOKS = runpy.run_path(str(APP / "hooks.py"))
+SOP_DOCTYPES = {sop.document_type: build_workflow(sop) for sop in load_catalogue()}
 
 
 def _resolves(dotted: str) -> bool:
@@ -133,15 +128,56 @@ def _resolves(dotted: str) -> bool:
 
 
 def test_hook_paths_resolve():
-	hooks = _hook_values(ast.parse((APP / "hooks.py").read_text()))
-	dotted = [hooks[k] for k in ("after_install", "after_migrate", "before_uninstall") if hooks.get(k)]
+	dotted = [HOOKS[k] for k in ("after_install", "after_migrate", "before_uninstall")]
 	for key in ("permission_query_conditions", "has_permission"):
-		for doctype, path in (hooks.get(key) or {}).items():
+		for doctype, path in HOOKS[key].items():
 			assert doctype in BY_NAME, doctype
 			dotted.append(path)
-	assert dotted
 	for path in dotted:
 		assert _resolves(path), path
+	for key in ("doctype_js", "doctype_list_js"):
+		for doctype, path in HOOKS[key].items():
+			assert doctype in BY_NAME and (APP / path).exists(), (key, doctype)
+
+
+def test_every_sop_document_is_scoped_to_its_unit():
+	for doctype in SOP_DOCTYPES:
+		assert doctype in HOOKS["permission_query_conditions"], doctype
+		assert doctype in HOOKS["has_permission"], doctype
+
+
+@pytest.mark.parametrize("doctype", sorted(SOP_DOCTYPES))
+def test_sop_document_is_ready_for_its_workflow(doctype):
+	doc = BY_NAME[doctype]
+	fields = {f["fieldname"]: f for f in doc["fields"]}
+	assert doc.get("is_submittable")
+	state = fields["workflow_state"]
+	assert (state["fieldtype"], state["options"]) == ("Link", "Workflow State")
+	assert state.get("hidden") and state.get("allow_on_submit") and state.get("no_copy")
+	assert fields["unit_kerja"]["options"] == "Unit Kerja" and fields["unit_kerja"].get("reqd")
+	assert fields["amended_from"]["options"] == doctype
+	# What the SOP steps after signing change on the submitted document.
+	for name in ("current_step", "step_due", "step_log", "disposisi", "paraf_by", "signed_by"):
+		assert fields[name].get("allow_on_submit"), name
+	for child in ("Log Langkah SOP",):
+		for field in BY_NAME[child]["fields"]:
+			if field["fieldtype"] not in ("Column Break", "Section Break"):
+				assert field.get("allow_on_submit"), (child, field["fieldname"])
+
+
+@pytest.mark.parametrize("doctype", sorted(SOP_DOCTYPES))
+def test_permissions_follow_the_sop(doctype):
+	plan = SOP_DOCTYPES[doctype]
+	perms = {p["role"]: p for p in BY_NAME[doctype]["permissions"]}
+	status = {s.name: s.doc_status for s in plan.states}
+	submitters = {t.role for t in plan.transitions if status[t.state] == 0 and status[t.next_state] == 1}
+	creators = {role for role, p in perms.items() if p.get("create")}
+	assert creators - {"System Manager", ADMIN_ROLE} == {plan.states[0].role}
+	for role in {s.role for s in plan.states if s.role}:
+		assert perms[role].get("read") and perms[role].get("write"), role
+	for role in submitters:
+		assert perms[role].get("submit"), role
+	assert {r for r, p in perms.items() if p.get("submit")} - {"System Manager", ADMIN_ROLE} == submitters
 
 
 def test_pure_core_never_imports_frappe():

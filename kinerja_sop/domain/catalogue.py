@@ -38,7 +38,35 @@ HEADER_FIELDS = (
 	"peringatan",
 	"pencatatan_pendataan",
 )
-STEP_FIELDS = ("no", "kegiatan", "role", "kelengkapan", "waktu", "output", "keterangan", "on_agree", "on_disagree")
+STEP_FIELDS = (
+	"no",
+	"kegiatan",
+	"role",
+	"kelengkapan",
+	"waktu",
+	"output",
+	"keterangan",
+	"on_agree",
+	"on_disagree",
+	"requires",
+)
+# What can be checked on a document before a step may be completed: the
+# Kelengkapan (and the step's own output) read as checks. Each step lists the
+# keys it needs in `requires`; the document classes know how to check each.
+REQUIREMENT_KEYS = (
+	"struktur_organisasi",  # the unit has an active Camat and Sekretaris
+	"tim",  # the document's team, with its leader
+	"data_sumber",  # the source data the draft is based on
+	"draft",  # the team's draft
+	"konsep",  # the typed concept
+	"paraf",  # the Sekretaris' initials
+	"tanda_tangan",  # the Camat's signature
+	"disposisi",  # the Camat's disposition on the signed document
+	"surat_masuk",  # the incoming letter and its disposition (Evaluasi)
+	"bahan_evaluasi",  # DPA, Laporan Realisasi Anggaran, Realisasi Fisik, Dokumentasi Kegiatan
+	"pelaksanaan",  # carried out with the team: date, place, participants
+	"hasil",  # the result reported to the Camat
+)
 
 
 @dataclass(frozen=True)
@@ -52,6 +80,7 @@ class SopStep:
 	keterangan: str = ""
 	on_agree: int | None = None
 	on_disagree: int | None = None
+	requires: tuple[str, ...] = ()
 	seed_note: str = ""
 
 	@property
@@ -93,6 +122,9 @@ class Sop:
 	def step_rows(self) -> list[dict]:
 		return [{name: getattr(step, name) for name in (*STEP_FIELDS, "seed_note")} for step in self.steps]
 
+	def content(self) -> dict:
+		return canonical_content(self.header(), self.step_rows())
+
 	def content_hash(self) -> str:
 		return content_hash(self.header(), self.step_rows())
 
@@ -101,7 +133,7 @@ class Sop:
 class SopProblem:
 	"""One broken rule; `kind` names it so the desk can word it in the user's language."""
 
-	kind: str  # no_steps | step_numbering | unknown_role | bad_time_standard | check_target
+	kind: str  # no_steps | step_numbering | unknown_role | bad_time_standard | check_target | unknown_requirement
 	step: int | None = None
 	value: str = ""
 
@@ -112,7 +144,7 @@ def load_catalogue(path: Path = CATALOGUE_PATH) -> list[Sop]:
 
 
 def sop_from_dict(entry: Mapping) -> Sop:
-	steps = tuple(SopStep(**step) for step in entry["steps"])
+	steps = tuple(SopStep(**{**step, "requires": tuple(step.get("requires", ()))}) for step in entry["steps"])
 	known = {f for f in Sop.__dataclass_fields__ if f != "steps"}
 	header = {k: v for k, v in entry.items() if k in known}
 	header["actor_columns"] = tuple(entry.get("actor_columns", ()))
@@ -137,24 +169,42 @@ def validate_steps(steps: Iterable[Mapping], known_roles: Iterable[str]) -> list
 			parse_time_standard(step.get("waktu"))
 		except TimeStandardError as error:
 			problems.append(SopProblem("bad_time_standard", no, error.text))
+		for key in step.get("requires") or ():
+			if key not in REQUIREMENT_KEYS:
+				problems.append(SopProblem("unknown_requirement", no, key))
 		for target in (step.get("on_agree"), step.get("on_disagree")):
 			if target and (target not in numbers or target == no):
 				problems.append(SopProblem("check_target", no, str(target)))
 	return problems
 
 
-def content_hash(header: Mapping, steps: Iterable[Mapping]) -> str:
-	"""A fingerprint of what an administrator can edit in an SOP record."""
-	canonical = {
+def canonical_content(header: Mapping, steps: Iterable[Mapping]) -> dict:
+	"""What an administrator can edit in an SOP record, in one comparable shape."""
+	return {
 		"header": {name: _plain(header.get(name)) for name in HEADER_FIELDS},
 		"steps": [{name: _plain(step.get(name)) for name in STEP_FIELDS} for step in steps],
 	}
-	encoded = json.dumps(canonical, sort_keys=True, ensure_ascii=False).encode()
+
+
+def content_hash(header: Mapping, steps: Iterable[Mapping]) -> str:
+	"""A short fingerprint of an SOP's content."""
+	encoded = json.dumps(canonical_content(header, steps), sort_keys=True, ensure_ascii=False).encode()
 	return hashlib.sha256(encoded).hexdigest()
+
+
+def edited_since(snapshot: Mapping, current: Mapping) -> bool:
+	"""Whether `current` differs from what the app wrote (`snapshot`), judged only on the
+	fields the snapshot holds: a field a later release adds is not an administrator's edit."""
+	if len(snapshot["steps"]) != len(current["steps"]):
+		return True
+	pairs = [(snapshot["header"], current["header"]), *zip(snapshot["steps"], current["steps"])]
+	return any(now.get(key, "") != value for then, now in pairs for key, value in then.items())
 
 
 def _plain(value):
 	"""Frappe stores empty as None or "", and 0 for an empty Int: treat them alike."""
+	if isinstance(value, (tuple, list)):
+		return list(value)
 	if value in (None, "", 0):
 		return ""
 	return value
@@ -166,17 +216,17 @@ class SyncDecision:
 	reason: str = field(default="")
 
 
-def decide_sync(record_hash: str | None, last_shipped_hash: str | None, catalogue_hash: str) -> SyncDecision:
-	"""What installing or migrating does with one shipped SOP.
+def decide_sync(current: Mapping | None, snapshot: Mapping | None, catalogue: Mapping) -> SyncDecision:
+	"""What installing or migrating does with one shipped SOP (all three in canonical shape).
 
-	The app owns an SOP record until an administrator edits it: an unedited
-	record (its content still hashes to what the app last wrote) follows the
-	catalogue; an edited one is the administrator's and is never overwritten.
+	The app owns an SOP record until an administrator edits it: a record still as
+	the app wrote it (its `snapshot`) follows the catalogue; an edited one is the
+	administrator's and is never overwritten.
 	"""
-	if record_hash is None:
+	if current is None:
 		return SyncDecision("insert")
-	if record_hash == catalogue_hash:
+	if current == catalogue:
 		return SyncDecision("unchanged")
-	if record_hash == last_shipped_hash:
+	if snapshot is not None and not edited_since(snapshot, current):
 		return SyncDecision("update")
 	return SyncDecision("kept_edited", "edited by an administrator since the app last wrote it")

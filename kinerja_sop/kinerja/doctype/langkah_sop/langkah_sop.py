@@ -23,6 +23,7 @@ class LangkahSOP(Document):
 		parent: DF.Data
 		parentfield: DF.Data
 		parenttype: DF.Data
+		requires: DF.Data | None
 		role: DF.Link
 		seed_note: DF.SmallText | None
 		step_no: DF.Int

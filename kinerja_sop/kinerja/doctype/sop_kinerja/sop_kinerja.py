@@ -1,6 +1,8 @@
 # Copyright (c) 2026, kinerja_sop developers and contributors
 # For license information, please see license.txt
 
+import json
+
 import frappe
 from frappe import _
 from frappe.model.document import Document
@@ -11,12 +13,16 @@ from kinerja_sop.domain.catalogue import (
 	STEP_FIELDS,
 	Sop,
 	SopProblem,
+	SopStep,
+	canonical_content,
 	content_hash,
 	decide_sync,
 	load_catalogue,
+	sop_from_dict,
 	validate_steps,
 )
 from kinerja_sop.domain.time_standard import parse_time_standard
+from kinerja_sop.workflow.sync import sync_workflow
 
 
 class InvalidSOPError(frappe.ValidationError):
@@ -48,7 +54,7 @@ class SOPKinerja(Document):
 		peringatan: DF.SmallText | None
 		revised_on: DF.Date | None
 		seed_note: DF.SmallText | None
-		shipped_hash: DF.Data | None
+		shipped_content: DF.JSON | None
 		sop_name: DF.Data
 		steps: DF.Table[LangkahSOP]
 		title: DF.Data | None
@@ -58,6 +64,9 @@ class SOPKinerja(Document):
 		self.number_new_steps()
 		self.validate_steps()
 		self.set_step_durations()
+
+	def on_update(self):
+		sync_workflow(self)
 
 	def number_new_steps(self):
 		"""A step added in the grid without a number takes its row position."""
@@ -82,12 +91,36 @@ class SOPKinerja(Document):
 	def get_step_rows(self) -> list[dict]:
 		"""The steps in the domain's shape (`no` for the step number)."""
 		return [
-			{"no": row.step_no, **{field: row.get(field) for field in STEP_FIELDS if field != "no"}}
+			{
+				**{field: row.get(field) for field in STEP_FIELDS},
+				"no": row.step_no,
+				"requires": split_requirements(row.requires),
+			}
 			for row in self.steps
 		]
 
+	def as_sop(self) -> Sop:
+		return sop_from_dict(
+			{
+				**{field: self.get(field) or "" for field in HEADER_FIELDS},
+				"name": self.sop_name,
+				"code": self.code,
+				"actor_columns": (self.actor_columns or "").split("\n"),
+				"steps": [
+					{k: v for k, v in row.items() if k in SopStep.__dataclass_fields__ and v is not None}
+					for row in self.get_step_rows()
+				],
+			}
+		)
+
+	def content(self) -> dict:
+		return canonical_content({field: self.get(field) for field in HEADER_FIELDS}, self.get_step_rows())
+
 	def content_hash(self) -> str:
 		return content_hash({field: self.get(field) for field in HEADER_FIELDS}, self.get_step_rows())
+
+	def get_shipped_content(self) -> dict | None:
+		return json.loads(self.shipped_content) if self.shipped_content else None
 
 	def set_from_catalogue(self, sop: Sop):
 		self.update({**sop.header(), "sop_name": sop.name, "code": sop.code, "seed_note": sop.seed_note})
@@ -97,8 +130,9 @@ class SOPKinerja(Document):
 			self.document_type = None
 		self.set("steps", [])
 		for step in sop.step_rows():
-			self.append("steps", {"step_no": step.pop("no"), **step})
-		self.shipped_hash = self.content_hash()
+			no = step.pop("no")
+			self.append("steps", {**step, "step_no": no, "requires": ", ".join(step["requires"])})
+		self.shipped_content = json.dumps(self.content(), ensure_ascii=False)
 
 
 def sop_problem_message(problem: SopProblem) -> str:
@@ -110,6 +144,7 @@ def sop_problem_message(problem: SopProblem) -> str:
 			"Step {0}: the time standard {1} is not understood. Write a number and a unit, e.g. 20 menit, 2 jam or 1 hari."
 		),
 		"check_target": _("Step {0}: a check step can only send the document to another existing step, not {1}."),
+		"unknown_requirement": _("Step {0}: {1} is not a known Kelengkapan check."),
 	}
 	return messages[problem.kind].format(
 		problem.step, frappe.bold(problem.value or _("(empty)")), ", ".join(SOP_ROLES)
@@ -127,7 +162,7 @@ def sync_shipped_sops() -> dict[str, str]:
 		wanted = frappe.new_doc("SOP Kinerja")
 		wanted.set_from_catalogue(sop)
 		decision = decide_sync(
-			doc.content_hash() if doc else None, doc.shipped_hash if doc else None, wanted.shipped_hash
+			doc.content() if doc else None, doc.get_shipped_content() if doc else None, wanted.content()
 		)
 		if decision.action == "insert":
 			wanted.insert(ignore_permissions=True)
@@ -138,3 +173,7 @@ def sync_shipped_sops() -> dict[str, str]:
 			print(f"kinerja_sop: {sop.name} was {decision.reason}; the shipped version was not applied.")
 		results[sop.name] = decision.action
 	return results
+
+
+def split_requirements(text: str | None) -> tuple[str, ...]:
+	return tuple(key.strip() for key in (text or "").split(",") if key.strip())

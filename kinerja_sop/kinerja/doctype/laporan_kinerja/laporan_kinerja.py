@@ -1,0 +1,60 @@
+# Copyright (c) 2026, kinerja_sop developers and contributors
+# For license information, please see license.txt
+
+from kinerja_sop.kinerja.sop_document import SOPDocument
+
+
+class LaporanKinerja(SOPDocument):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+		from kinerja_sop.kinerja.doctype.anggota_tim_kinerja.anggota_tim_kinerja import AnggotaTimKinerja
+		from kinerja_sop.kinerja.doctype.log_langkah_sop.log_langkah_sop import LogLangkahSOP
+
+		amended_from: DF.Link | None
+		bab_i_pendahuluan: DF.TextEditor | None
+		bab_ii_perencanaan_kinerja: DF.TextEditor | None
+		bab_iii_akuntabilitas_kinerja: DF.TextEditor | None
+		bab_iv_penutup: DF.TextEditor | None
+		current_activity: DF.SmallText | None
+		current_inputs: DF.SmallText | None
+		current_output: DF.SmallText | None
+		current_role: DF.Data | None
+		current_step: DF.Int
+		current_time_standard: DF.Data | None
+		disposisi: DF.SmallText | None
+		ikhtisar_eksekutif: DF.TextEditor | None
+		lampiran_data_sumber: DF.Attach | None
+		lampiran_draft: DF.Attach | None
+		lampiran_konsep: DF.Attach | None
+		lampiran_laporan: DF.Attach | None
+		paraf_at: DF.Datetime | None
+		paraf_by: DF.Link | None
+		pengukuran: DF.Link | None
+		renja: DF.Link | None
+		return_reason: DF.SmallText | None
+		signed_at: DF.Datetime | None
+		signed_by: DF.Link | None
+		step_due: DF.Datetime | None
+		step_log: DF.Table[LogLangkahSOP]
+		step_started_at: DF.Datetime | None
+		tahun: DF.Int
+		team: DF.Table[AnggotaTimKinerja]
+		title: DF.Data | None
+		unit_kerja: DF.Link
+		workflow_state: DF.Link | None
+	# end: auto-generated types
+
+	source_fields = ("pengukuran",)
+	draft_fields = ("bab_iii_akuntabilitas_kinerja",)
+	typed_fields = (
+		"ikhtisar_eksekutif",
+		"bab_i_pendahuluan",
+		"bab_ii_perencanaan_kinerja",
+		"bab_iii_akuntabilitas_kinerja",
+		"bab_iv_penutup",
+	)

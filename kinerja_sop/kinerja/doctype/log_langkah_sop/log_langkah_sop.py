@@ -1,0 +1,34 @@
+# Copyright (c) 2026, kinerja_sop developers and contributors
+# For license information, please see license.txt
+
+from frappe.model.document import Document
+
+
+class LogLangkahSOP(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		action: DF.Data | None
+		actor: DF.Link | None
+		due_at: DF.Datetime | None
+		finished_at: DF.Datetime | None
+		is_late: DF.Check
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+		reason: DF.SmallText | None
+		role: DF.Data | None
+		spent_minutes: DF.Float
+		standard_minutes: DF.Int
+		started_at: DF.Datetime | None
+		step_no: DF.Int
+		step_state: DF.Data | None
+		time_standard: DF.Data | None
+	# end: auto-generated types
+
+	pass

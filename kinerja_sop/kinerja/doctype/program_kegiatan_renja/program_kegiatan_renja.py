@@ -1,0 +1,30 @@
+# Copyright (c) 2026, kinerja_sop developers and contributors
+# For license information, please see license.txt
+
+from frappe.model.document import Document
+
+
+class ProgramKegiatanRenja(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		indikator_kinerja: DF.Data | None
+		kegiatan: DF.Data
+		lokasi: DF.Data | None
+		pagu_indikatif: DF.Currency
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+		program: DF.Data
+		satuan: DF.Data | None
+		sub_kegiatan: DF.Data | None
+		sumber_dana: DF.Literal["", "APBD Kabupaten/Kota", "APBD Provinsi", "APBN", "Dana Desa", "Lainnya"]
+		target: DF.Float
+	# end: auto-generated types
+
+	pass

@@ -1,0 +1,29 @@
+# Copyright (c) 2026, kinerja_sop developers and contributors
+# For license information, please see license.txt
+
+from frappe.model.document import Document
+
+
+class TemuanPemantauan(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		indikator: DF.Data | None
+		kegiatan: DF.Data
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+		penanggung_jawab: DF.Link | None
+		permasalahan: DF.SmallText | None
+		realisasi: DF.Float
+		satuan: DF.Data | None
+		target: DF.Float
+		tindak_lanjut: DF.SmallText | None
+	# end: auto-generated types
+
+	pass

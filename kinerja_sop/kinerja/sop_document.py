@@ -1,0 +1,373 @@
+"""What the six performance documents share: moving through their SOP.
+
+Each document's Workflow is built from its SOP (kinerja_sop.workflow). Frappe
+checks that a move is a transition of the Workflow for the user's roles; this
+class adds what the SOP demands on top, on the server:
+
+- a step owned by "Tim" is done only by a member of this document's team, and
+  a document is edited only by the owners of its current step;
+- a check step is not done by the person who handed the work over;
+- the step's Kelengkapan must be present before it is completed, and a
+  document sent back carries the reason;
+- every step is logged with its due time from the unit's working calendar,
+  the working time spent, and whether it kept the time standard;
+- the owners of the next step get a ToDo with the due date.
+"""
+
+import frappe
+from frappe import _
+from frappe.desk.form.assign_to import add as add_assignment
+from frappe.desk.form.assign_to import close_all_assignments
+from frappe.model.document import Document
+from frappe.utils import get_datetime, get_system_timezone, now_datetime, strip_html
+
+from kinerja_sop.domain.catalogue import TEAM_ROLE, Sop, SopStep
+from kinerja_sop.domain.time_standard import parse_time_standard
+from kinerja_sop.domain.working_time import to_unit_time
+from kinerja_sop.domain.workflow_builder import TransitionPlan, WorkflowPlan, build_workflow
+from kinerja_sop.permissions import get_unit_role_holders, is_unit_admin
+
+
+class NotStepOwnerError(frappe.ValidationError):
+	pass
+
+
+class KelengkapanError(frappe.ValidationError):
+	pass
+
+
+class SeparationOfDutiesError(frappe.ValidationError):
+	pass
+
+
+class TeamError(frappe.ValidationError):
+	pass
+
+
+def get_sop_flow(doctype: str) -> tuple[Sop, WorkflowPlan]:
+	"""The active SOP of a document type and the workflow plan built from it."""
+	name = frappe.db.get_value("SOP Kinerja", {"document_type": doctype, "is_active": 1}, "name")
+	if not name:
+		frappe.throw(_("No active SOP governs {0}.").format(_(doctype)))
+	sop = frappe.get_cached_doc("SOP Kinerja", name).as_sop()
+	return sop, build_workflow(sop)
+
+
+class SOPDocument(Document):
+	# Where each document keeps its content; the document classes fill these in.
+	source_fields: tuple[str, ...] = ()
+	draft_fields: tuple[str, ...] = ()
+	typed_fields: tuple[str, ...] = ()
+
+	def validate(self):
+		self.set_title()
+		self.validate_team()
+		self.apply_sop_step()
+
+	def before_submit(self):
+		self.validate_submitted_through_sop()
+
+	def before_update_after_submit(self):
+		self.apply_sop_step()
+
+	def on_change(self):
+		self.grant_team_role()
+		if self.flags.step_changed:
+			self.hand_over_to_next_owners()
+
+	def on_cancel(self):
+		close_all_assignments(self.doctype, self.name, ignore_permissions=True)
+
+	# --- content -----------------------------------------------------------
+
+	def set_title(self):
+		unit = frappe.db.get_value("Unit Kerja", self.unit_kerja, "unit_name") if self.unit_kerja else ""
+		self.title = " ".join(str(part) for part in (_(self.doctype), unit, self.get("periode"), self.tahun) if part)
+
+	def validate_team(self):
+		members = [row.user for row in self.team]
+		duplicates = {user for user in members if members.count(user) > 1}
+		if duplicates:
+			frappe.throw(_("{0} is in the team twice.").format(", ".join(duplicates)), exc=TeamError)
+		if len([row for row in self.team if row.is_leader]) > 1:
+			frappe.throw(_("A team has one leader."), exc=TeamError)
+		for row in self.team:
+			if not self.belongs_to_unit(row.user):
+				frappe.throw(
+					_("Team member {0} does not work in {1}.").format(row.user, self.unit_kerja), exc=TeamError
+				)
+
+	def grant_team_role(self):
+		"""Members act on the Tim steps through the Tim Kinerja role; forming the team grants it."""
+		for row in self.team:
+			if TEAM_ROLE not in frappe.get_roles(row.user):
+				user = frappe.get_doc("User", row.user)
+				user.flags.ignore_permissions = True
+				user.add_roles(TEAM_ROLE)
+
+	def belongs_to_unit(self, user: str) -> bool:
+		return user in get_unit_role_holders(self.unit_kerja, None) or is_unit_admin(user)
+
+	# --- moving through the SOP --------------------------------------------
+
+	def apply_sop_step(self):
+		sop, plan = get_sop_flow(self.doctype)
+		before = None if self.is_new() else self.get_doc_before_save()
+		if before is None:
+			self.workflow_state = self.workflow_state or plan.first_state
+			if not self.step_log:
+				self.start_step(sop.step(plan.step_of_state(self.workflow_state)), plan)
+				self.flags.step_changed = True
+			return
+
+		old_state, new_state = before.workflow_state, self.workflow_state
+		step = sop.step(plan.step_of_state(old_state)) if plan.step_of_state(old_state) else None
+		if old_state == new_state:
+			if step:
+				self.validate_session_user_owns(step)
+			return
+
+		transition = plan.transition(old_state, new_state)
+		if not transition or not step:
+			return  # not a move of this Workflow: Frappe's validate_workflow refuses it
+		self.validate_session_user_owns(step)
+		if transition.is_rejection:
+			self.validate_return_reason(step)
+		else:
+			self.validate_kelengkapan(step)
+		if step.is_check:
+			self.validate_separation_of_duties(step)
+		self.record_approval(transition)
+		self.finish_step(step, transition)
+		next_no = plan.step_of_state(new_state)
+		if next_no:
+			self.start_step(sop.step(next_no), plan)
+		else:
+			self.clear_current_step()
+		self.flags.step_changed = True
+
+	def validate_submitted_through_sop(self):
+		"""Only the step that signs (or, without a signature, ends) the SOP submits.
+
+		A plain submit would let Frappe jump the workflow to its first submitted
+		state and skip the remaining steps.
+		"""
+		_sop, plan = get_sop_flow(self.doctype)
+		before = self.get_doc_before_save()
+		old_state = before.workflow_state if before else None
+		transition = plan.transition(old_state, self.workflow_state) if old_state else None
+		submitted_states = {s.name for s in plan.states if s.doc_status == 1}
+		if not transition or self.workflow_state not in submitted_states:
+			frappe.throw(
+				_("{0} is submitted by its SOP step, not directly.").format(_(self.doctype)),
+				exc=NotStepOwnerError,
+				title=_("Not Your Step"),
+			)
+
+	def session_user_owns(self, step: SopStep) -> bool:
+		user = frappe.session.user
+		if is_unit_admin(user):
+			return True
+		if step.role == TEAM_ROLE:
+			return user in {row.user for row in self.team}
+		return step.role in frappe.get_roles(user)
+
+	def validate_session_user_owns(self, step: SopStep):
+		if self.session_user_owns(step):
+			return
+		if step.role == TEAM_ROLE:
+			message = _("Step {0} ({1}) can be done only by a member of this document's team.")
+		else:
+			message = _("Step {0} ({1}) can be done only by the {2} of the unit.")
+		frappe.throw(
+			message.format(step.no, step.kegiatan, step.role),
+			exc=NotStepOwnerError,
+			title=_("Not Your Step"),
+		)
+
+	def validate_return_reason(self, step: SopStep):
+		if not (self.return_reason or "").strip():
+			frappe.throw(
+				_("Step {0}: give the reason for sending the document back in Return Reason.").format(step.no),
+				exc=KelengkapanError,
+				title=_("Reason Required"),
+			)
+
+	def validate_kelengkapan(self, step: SopStep):
+		missing = [requirement_label(key) for key in step.requires if not self.has_requirement(key)]
+		if missing:
+			frappe.throw(
+				_("Step {0} ({1}) cannot be completed yet. Missing: {2}.").format(
+					step.no, step.kegiatan, "; ".join(missing)
+				),
+				exc=KelengkapanError,
+				title=_("Kelengkapan Incomplete"),
+			)
+
+	def validate_separation_of_duties(self, step: SopStep):
+		handed_over_by = next((row.actor for row in reversed(self.step_log) if row.finished_at), None)
+		if handed_over_by and handed_over_by == frappe.session.user and frappe.session.user != "Administrator":
+			frappe.throw(
+				_("Step {0} checks work you handed over yourself; another {1} must check it.").format(
+					step.no, step.role
+				),
+				exc=SeparationOfDutiesError,
+				title=_("Separation of Duties"),
+			)
+
+	def record_approval(self, transition: TransitionPlan):
+		if transition.kind == "paraf":
+			self.paraf_by, self.paraf_at = frappe.session.user, now_datetime()
+		elif transition.kind == "sign":
+			self.signed_by, self.signed_at = frappe.session.user, now_datetime()
+
+	# --- Kelengkapan --------------------------------------------------------
+
+	def has_requirement(self, key: str) -> bool:
+		check = getattr(self, f"has_{key}", None)
+		return bool(check and check())
+
+	def has_struktur_organisasi(self) -> bool:
+		unit = frappe.get_cached_doc("Unit Kerja", self.unit_kerja)
+		held = {row.sop_role for row in unit.get_active_officials()}
+		return {"Camat", "Sekretaris"} <= held
+
+	def has_tim(self) -> bool:
+		return bool(self.team) and any(row.is_leader for row in self.team)
+
+	def has_data_sumber(self) -> bool:
+		return bool(self.lampiran_data_sumber) or self.all_filled(self.source_fields)
+
+	def has_draft(self) -> bool:
+		return bool(self.lampiran_draft) or self.all_filled(self.draft_fields)
+
+	def has_konsep(self) -> bool:
+		return bool(self.lampiran_konsep) or self.all_filled(self.typed_fields)
+
+	def has_paraf(self) -> bool:
+		return bool(self.paraf_by)
+
+	def has_tanda_tangan(self) -> bool:
+		return bool(self.signed_by)
+
+	def has_disposisi(self) -> bool:
+		return bool((self.disposisi or "").strip())
+
+	def all_filled(self, fieldnames: tuple[str, ...]) -> bool:
+		def filled(value):
+			return bool(value) if isinstance(value, list) else bool(strip_html(value or "").strip())
+
+		return bool(fieldnames) and all(filled(self.get(name)) for name in fieldnames)
+
+	# --- the step log and its times -----------------------------------------
+
+	def start_step(self, step: SopStep, plan: WorkflowPlan):
+		unit = frappe.get_cached_doc("Unit Kerja", self.unit_kerja)
+		calendar = unit.get_working_calendar()
+		standard = parse_time_standard(step.waktu).working_minutes(calendar.minutes_per_day)
+		started = now_datetime()
+		site_tz, unit_tz = get_system_timezone(), unit.time_zone
+		due = to_unit_time(calendar.add_working_minutes(to_unit_time(started, site_tz, unit_tz), standard), unit_tz, site_tz)
+		self.append(
+			"step_log",
+			{
+				"step_no": step.no,
+				"step_state": plan.state_of_step(step.no),
+				"role": step.role,
+				"time_standard": step.waktu,
+				"standard_minutes": standard,
+				"started_at": started,
+				"due_at": due,
+			},
+		)
+		self.update(
+			{
+				"current_step": step.no,
+				"current_role": step.role,
+				"current_activity": step.kegiatan,
+				"current_inputs": step.kelengkapan,
+				"current_time_standard": step.waktu,
+				"current_output": step.output,
+				"step_started_at": started,
+				"step_due": due,
+			}
+		)
+
+	def finish_step(self, step: SopStep, transition: TransitionPlan):
+		row = next((r for r in reversed(self.step_log) if r.step_no == step.no and not r.finished_at), None)
+		if not row:
+			return
+		unit = frappe.get_cached_doc("Unit Kerja", self.unit_kerja)
+		site_tz, unit_tz = get_system_timezone(), unit.time_zone
+		finished = now_datetime()
+		started = get_datetime(row.started_at)
+		row.update(
+			{
+				"actor": frappe.session.user,
+				"action": transition.action,
+				"finished_at": finished,
+				"spent_minutes": unit.get_working_calendar().working_minutes_between(
+					to_unit_time(started, site_tz, unit_tz), to_unit_time(finished, site_tz, unit_tz)
+				),
+				"is_late": int(finished > get_datetime(row.due_at)),
+				"reason": self.return_reason if transition.is_rejection else None,
+			}
+		)
+		self.return_reason = None
+
+	def clear_current_step(self):
+		for field in (
+			"current_step",
+			"current_role",
+			"current_activity",
+			"current_inputs",
+			"current_time_standard",
+			"current_output",
+			"step_started_at",
+			"step_due",
+		):
+			self.set(field, None)
+
+	# --- telling the next actor ---------------------------------------------
+
+	def get_step_owners(self, role: str) -> list[str]:
+		if role == TEAM_ROLE:
+			return [row.user for row in self.team]
+		return get_unit_role_holders(self.unit_kerja, role)
+
+	def hand_over_to_next_owners(self):
+		close_all_assignments(self.doctype, self.name, ignore_permissions=True)
+		if not self.current_step:
+			return
+		owners = self.get_step_owners(self.current_role)
+		if owners:
+			add_assignment(
+				{
+					"assign_to": owners,
+					"doctype": self.doctype,
+					"name": self.name,
+					"date": get_datetime(self.step_due).date(),
+					"description": _("Step {0}: {1} (due {2})").format(
+						self.current_step, self.current_activity, frappe.format(self.step_due, "Datetime")
+					),
+				},
+				ignore_permissions=True,
+			)
+
+
+def requirement_label(key: str) -> str:
+	labels = {
+		"struktur_organisasi": _("organisation structure (an active Camat and Sekretaris in the Unit Kerja)"),
+		"tim": _("the team, with its leader"),
+		"data_sumber": _("the source data"),
+		"draft": _("the draft"),
+		"konsep": _("the typed concept"),
+		"paraf": _("the Sekretaris' paraf"),
+		"tanda_tangan": _("the Camat's signature"),
+		"disposisi": _("the Camat's disposition"),
+		"surat_masuk": _("the incoming letter and the Camat's disposition on it"),
+		"bahan_evaluasi": _("DPA, Laporan Realisasi Anggaran, Realisasi Fisik and Dokumentasi Kegiatan"),
+		"pelaksanaan": _("date, place and participants of the work with the team"),
+		"hasil": _("the result"),
+	}
+	return labels.get(key, key)
