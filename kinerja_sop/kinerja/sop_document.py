@@ -17,7 +17,6 @@ class adds what the SOP demands on top, on the server:
 import frappe
 from frappe import _
 from frappe.desk.form.assign_to import add as add_assignment
-from frappe.desk.form.assign_to import close_all_assignments
 from frappe.model.document import Document
 from frappe.utils import get_datetime, get_system_timezone, now_datetime, strip_html
 
@@ -76,7 +75,7 @@ class SOPDocument(Document):
 			self.hand_over_to_next_owners()
 
 	def on_cancel(self):
-		close_all_assignments(self.doctype, self.name, ignore_permissions=True)
+		self.close_open_assignments()
 
 	# --- content -----------------------------------------------------------
 
@@ -99,8 +98,12 @@ class SOPDocument(Document):
 
 	def grant_team_role(self):
 		"""Members act on the Tim steps through the Tim Kinerja role; forming the team grants it."""
+		before = self.get_doc_before_save()
+		already = {row.user for row in before.team} if before else set()
 		for row in self.team:
-			if TEAM_ROLE not in frappe.get_roles(row.user):
+			if row.user in already:
+				continue
+			if not frappe.db.exists("Has Role", {"parent": row.user, "parenttype": "User", "role": TEAM_ROLE}):
 				user = frappe.get_doc("User", row.user)
 				user.flags.ignore_permissions = True
 				user.add_roles(TEAM_ROLE)
@@ -255,7 +258,9 @@ class SOPDocument(Document):
 
 	def all_filled(self, fieldnames: tuple[str, ...]) -> bool:
 		def filled(value):
-			return bool(value) if isinstance(value, list) else bool(strip_html(value or "").strip())
+			if isinstance(value, str):
+				return bool(strip_html(value).strip())
+			return bool(value)
 
 		return bool(fieldnames) and all(filled(self.get(name)) for name in fieldnames)
 
@@ -335,8 +340,18 @@ class SOPDocument(Document):
 			return [row.user for row in self.team]
 		return get_unit_role_holders(self.unit_kerja, role)
 
+	def close_open_assignments(self):
+		"""Close the ToDos of the step just done (Frappe's close_all_assignments re-closes closed ones too)."""
+		open_todos = frappe.get_all(
+			"ToDo", filters={"reference_type": self.doctype, "reference_name": self.name, "status": "Open"}, pluck="name"
+		)
+		for name in open_todos:
+			todo = frappe.get_doc("ToDo", name)
+			todo.status = "Closed"
+			todo.save(ignore_permissions=True)
+
 	def hand_over_to_next_owners(self):
-		close_all_assignments(self.doctype, self.name, ignore_permissions=True)
+		self.close_open_assignments()
 		if not self.current_step:
 			return
 		owners = self.get_step_owners(self.current_role)

@@ -14,20 +14,20 @@ def make_nip(birth: str = "19800101", appointed: str = "200501", gender: int = 1
 
 def make_user(email: str, roles: tuple[str, ...] = (), first_name: str | None = None) -> str:
 	if not frappe.db.exists("User", email):
-		user = frappe.get_doc(
+		frappe.get_doc(
 			{
 				"doctype": "User",
 				"email": email,
 				"first_name": first_name or email.split("@")[0],
 				"send_welcome_email": 0,
 				"user_type": "System User",
+				"roles": [{"role": role} for role in roles],
 			}
-		)
-		user.insert(ignore_permissions=True)
-	if roles:
+		).insert(ignore_permissions=True)
+	elif missing := set(roles) - set(frappe.get_roles(email)):
 		user = frappe.get_doc("User", email)
 		user.flags.ignore_permissions = True
-		user.add_roles(*roles)
+		user.add_roles(*missing)
 	return email
 
 
