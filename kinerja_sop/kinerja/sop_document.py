@@ -22,8 +22,9 @@ from frappe.utils import get_datetime, get_system_timezone, now_datetime, strip_
 
 from kinerja_sop.domain.catalogue import TEAM_ROLE, Sop, SopStep
 from kinerja_sop.domain.time_standard import parse_time_standard
-from kinerja_sop.domain.working_time import to_unit_time
+from kinerja_sop.domain.working_time import WorkingCalendar, to_unit_time
 from kinerja_sop.domain.workflow_builder import TransitionPlan, WorkflowPlan, build_workflow
+from kinerja_sop.kinerja.doctype.sop_kinerja.sop_kinerja import SOP_OF_DOCTYPE_CACHE
 from kinerja_sop.permissions import get_unit_role_holders, is_unit_admin
 
 
@@ -43,13 +44,33 @@ class TeamError(frappe.ValidationError):
 	pass
 
 
+# Plans and calendars are pure values: keep them per record version, not per request.
+_flows: dict[tuple[str, str], tuple[Sop, WorkflowPlan]] = {}
+_calendars: dict[tuple[str, str], WorkingCalendar] = {}
+
+
 def get_sop_flow(doctype: str) -> tuple[Sop, WorkflowPlan]:
 	"""The active SOP of a document type and the workflow plan built from it."""
-	name = frappe.db.get_value("SOP Kinerja", {"document_type": doctype, "is_active": 1}, "name")
+	name = frappe.cache.hget(
+		SOP_OF_DOCTYPE_CACHE,
+		doctype,
+		lambda: frappe.db.get_value("SOP Kinerja", {"document_type": doctype, "is_active": 1}),
+	)
 	if not name:
 		frappe.throw(_("No active SOP governs {0}.").format(_(doctype)))
-	sop = frappe.get_cached_doc("SOP Kinerja", name).as_sop()
-	return sop, build_workflow(sop)
+	record = frappe.get_cached_doc("SOP Kinerja", name)
+	key = (name, str(record.modified))
+	if key not in _flows:
+		sop = record.as_sop()
+		_flows[key] = (sop, build_workflow(sop))
+	return _flows[key]
+
+
+def get_unit_calendar(unit) -> WorkingCalendar:
+	key = (unit.name, str(unit.modified))
+	if key not in _calendars:
+		_calendars[key] = unit.get_working_calendar()
+	return _calendars[key]
 
 
 class SOPDocument(Document):
@@ -72,7 +93,15 @@ class SOPDocument(Document):
 	def on_change(self):
 		self.grant_team_role()
 		if self.flags.step_changed:
-			self.hand_over_to_next_owners()
+			# Off the request path: the ToDos and their notifications follow the commit.
+			frappe.enqueue(
+				hand_over,
+				queue="short",
+				enqueue_after_commit=True,
+				now=frappe.flags.in_test,
+				doctype=self.doctype,
+				name=self.name,
+			)
 
 	def on_cancel(self):
 		self.close_open_assignments()
@@ -80,6 +109,9 @@ class SOPDocument(Document):
 	# --- content -----------------------------------------------------------
 
 	def set_title(self):
+		before = self.get_doc_before_save()
+		if before and all(before.get(f) == self.get(f) for f in ("unit_kerja", "periode", "tahun")):
+			return
 		unit = frappe.db.get_value("Unit Kerja", self.unit_kerja, "unit_name") if self.unit_kerja else ""
 		self.title = " ".join(str(part) for part in (_(self.doctype), unit, self.get("periode"), self.tahun) if part)
 
@@ -268,7 +300,7 @@ class SOPDocument(Document):
 
 	def start_step(self, step: SopStep, plan: WorkflowPlan):
 		unit = frappe.get_cached_doc("Unit Kerja", self.unit_kerja)
-		calendar = unit.get_working_calendar()
+		calendar = get_unit_calendar(unit)
 		standard = parse_time_standard(step.waktu).working_minutes(calendar.minutes_per_day)
 		started = now_datetime()
 		site_tz, unit_tz = get_system_timezone(), unit.time_zone
@@ -311,7 +343,7 @@ class SOPDocument(Document):
 				"actor": frappe.session.user,
 				"action": transition.action,
 				"finished_at": finished,
-				"spent_minutes": unit.get_working_calendar().working_minutes_between(
+				"spent_minutes": get_unit_calendar(unit).working_minutes_between(
 					to_unit_time(started, site_tz, unit_tz), to_unit_time(finished, site_tz, unit_tz)
 				),
 				"is_late": int(finished > get_datetime(row.due_at)),
@@ -368,6 +400,10 @@ class SOPDocument(Document):
 				},
 				ignore_permissions=True,
 			)
+
+
+def hand_over(doctype: str, name: str):
+	frappe.get_doc(doctype, name).hand_over_to_next_owners()
 
 
 def requirement_label(key: str) -> str:

@@ -24,6 +24,8 @@ from kinerja_sop.domain.catalogue import (
 from kinerja_sop.domain.time_standard import parse_time_standard
 from kinerja_sop.workflow.sync import sync_workflow
 
+SOP_OF_DOCTYPE_CACHE = "kinerja_sop:sop_of_doctype"
+
 
 class InvalidSOPError(frappe.ValidationError):
 	pass
@@ -66,7 +68,11 @@ class SOPKinerja(Document):
 		self.set_step_durations()
 
 	def on_update(self):
+		frappe.cache.delete_value(SOP_OF_DOCTYPE_CACHE)
 		sync_workflow(self)
+
+	def on_trash(self):
+		frappe.cache.delete_value(SOP_OF_DOCTYPE_CACHE)
 
 	def number_new_steps(self):
 		"""A step added in the grid without a number takes its row position."""
