@@ -42,6 +42,9 @@ def set_default_language():
 	"""The office works in Bahasa Indonesia; a user may still choose English in their settings."""
 	if frappe.db.get_single_value("System Settings", "language") in (None, "", "en"):
 		frappe.db.set_single_value("System Settings", "language", DEFAULT_LANGUAGE)
+		# What System Settings' own on_update does: requests take their language from here.
+		frappe.db.set_default("lang", DEFAULT_LANGUAGE)
+		frappe.clear_cache()
 
 
 def get_app_doctypes() -> list[str]:

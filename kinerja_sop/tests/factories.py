@@ -77,3 +77,13 @@ def api_get(authorization: str, path: str, params: dict | None = None):
 		kwargs={"query_string": params or {}, "headers": {"Authorization": authorization}},
 		site=frappe.local.site,
 	)
+
+
+def api_post(authorization: str, path: str, data: dict):
+	client = get_test_client(use_cookies=False)
+	return make_request(
+		target=client.post,
+		args=(path,),
+		kwargs={"json": data, "headers": {"Authorization": authorization}},
+		site=frappe.local.site,
+	)

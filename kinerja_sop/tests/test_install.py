@@ -42,6 +42,7 @@ class TestInstall(FrappeTestCase):
 
 	def test_site_speaks_indonesian_by_default(self):
 		self.assertEqual(frappe.db.get_single_value("System Settings", "language"), "id")
+		self.assertEqual(frappe.db.get_default("lang"), "id")
 
 
 class TestCatalogueSyncPolicy(FrappeTestCase):
