@@ -190,3 +190,14 @@ def test_pure_core_never_imports_frappe():
 			if isinstance(node, ast.ImportFrom):
 				names = [node.module or ""]
 			assert not any(n == "frappe" or n.startswith("frappe.") for n in names), path
+
+
+def test_workspace_links_point_at_our_doctypes():
+	for path in APP.glob("*/workspace/*/*.json"):
+		workspace = json.loads(path.read_text())
+		assert workspace["module"] in MODULES
+		targets = [link["link_to"] for link in workspace["links"] if link["type"] == "Link"]
+		targets += [shortcut["link_to"] for shortcut in workspace["shortcuts"]]
+		assert targets
+		for target in targets:
+			assert target in BY_NAME, (path.name, target)
