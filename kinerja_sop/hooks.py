@@ -33,14 +33,17 @@ SOP_DOCUMENTS = (
 	"Evaluasi Kinerja",
 )
 
+# Documents of one Unit Kerja: the six SOP documents and the mail registers.
+UNIT_DOCUMENTS = (*SOP_DOCUMENTS, "Surat Keluar", "Surat Masuk")
+
 permission_query_conditions = {
 	"Unit Kerja": "kinerja_sop.permissions.unit_kerja_query_conditions",
-	**{doctype: "kinerja_sop.permissions.unit_document_query_conditions" for doctype in SOP_DOCUMENTS},
+	**{doctype: "kinerja_sop.permissions.unit_document_query_conditions" for doctype in UNIT_DOCUMENTS},
 }
 
 has_permission = {
 	"Unit Kerja": "kinerja_sop.permissions.has_unit_kerja_permission",
-	**{doctype: "kinerja_sop.permissions.has_unit_document_permission" for doctype in SOP_DOCUMENTS},
+	**{doctype: "kinerja_sop.permissions.has_unit_document_permission" for doctype in UNIT_DOCUMENTS},
 }
 
 # The six documents share their form and list behaviour: the current step's

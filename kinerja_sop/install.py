@@ -3,15 +3,18 @@
 Fixtures bring the Roles; the SOP records are synced from the catalogue here,
 because an administrator's edits must survive `bench migrate` (fixtures would
 overwrite them). Uninstalling removes what Frappe's remove_app leaves behind:
-our Workflows, Roles, and the User Permissions, ToDos and Workflow
-Actions that point at our DocTypes.
+our Workflows, Roles, register counters, and the User Permissions, ToDos
+and Workflow Actions that point at our DocTypes.
 """
 
 import frappe
 from frappe.utils.fixtures import sync_fixtures
 
 from kinerja_sop.domain.catalogue import APP_ROLES
+from kinerja_sop.domain.letter_number import INCOMING_PREFIX, SEQUENCE_PREFIX
 from kinerja_sop.kinerja.doctype.sop_kinerja.sop_kinerja import sync_shipped_sops
+from kinerja_sop.persuratan.doctype.klasifikasi_arsip.klasifikasi_arsip import install_starter_set
+from kinerja_sop.persuratan.numbering import delete_counters
 from kinerja_sop.workflow.sync import delete_app_workflows, sync_all_workflows
 
 APP = "kinerja_sop"
@@ -21,12 +24,14 @@ DEFAULT_LANGUAGE = "id"
 def after_install():
 	# Frappe syncs fixtures only after this hook; the SOP steps link to our Roles.
 	sync_fixtures(APP)
+	install_starter_set()
 	sync_shipped_sops()
 	sync_all_workflows()
 	set_default_language()
 
 
 def after_migrate():
+	install_starter_set()
 	sync_shipped_sops()
 	sync_all_workflows()
 
@@ -35,6 +40,7 @@ def before_uninstall():
 	doctypes = get_app_doctypes()
 	delete_app_workflows(doctypes)
 	delete_records_about(doctypes)
+	delete_counters((SEQUENCE_PREFIX, INCOMING_PREFIX))
 	delete_app_roles()
 
 

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from kinerja_sop.domain import letter_number
 from kinerja_sop.domain.letter_number import (
+	INCOMING_PREFIX,
 	DEFAULT_FORMAT,
 	SAFE_CHARACTERS,
 	LetterNumberError,
@@ -494,3 +495,9 @@ def test_needs_only_the_standard_library():
 	imported = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
 	imported |= {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
 	assert {name.split(".")[0] for name in imported} <= sys.stdlib_module_names
+
+
+def test_incoming_register_has_its_own_counter():
+	day = date(2026, 3, 1)
+	assert sequence_key("KEC.SKM", day, prefix=INCOMING_PREFIX) == "SM:KEC.SKM:2026"
+	assert sequence_key("KEC.SKM", day) != sequence_key("KEC.SKM", day, prefix=INCOMING_PREFIX)

@@ -24,6 +24,9 @@ SAME_IN_BOTH = {
 	"Ikhtisar Eksekutif", "Program", "Sub Kegiatan", "Target", "Tahunan", "Semester I", "Semester II",
 	"Triwulan I", "Triwulan II", "Triwulan III", "Triwulan IV", "APBD Kabupaten/Kota", "APBD Provinsi",
 	"APBN", "Dana Desa", "Lainnya", "Belum", "Proses", "Selesai", "Draft", "Workflow State", "Amended From",
+	"Belum Dikirim", "Biasa", "Diantar Langsung", "Dibatalkan", "Dikirim", "Diterima", "Diterima Semua",
+	"Elektronik", "Konsep", "Plh.", "Plt.", "Pos", "Rahasia", "Sangat Segera", "Segera", "Terdaftar",
+	"a.n.", "u.b.", "Surat Keluar", "Left", "Right", "Old Parent",
 }  # fmt: skip
 # Chapter headings of the Renja and the LKjIP are the documents' own Indonesian titles.
 SAME_PREFIXES = ("Bab ",)

@@ -66,6 +66,7 @@ REQUIREMENT_KEYS = (
 	"bahan_evaluasi",  # DPA, Laporan Realisasi Anggaran, Realisasi Fisik, Dokumentasi Kegiatan
 	"pelaksanaan",  # carried out with the team: date, place, participants
 	"hasil",  # the result reported to the Camat
+	"bukti_pengiriman",  # the outgoing letter sent and every recipient's receipt recorded
 )
 
 

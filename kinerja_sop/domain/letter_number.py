@@ -27,6 +27,7 @@ CANNOT_FOLLOW = {"nomor": frozenset("0123456789"), "bulan_romawi": frozenset("IV
 PART_PATTERNS = {"nomor": "[0-9]+", "tahun": "[0-9]{4}", "bulan": "[0-9]{2}", "bulan_romawi": "[IVX]+"}
 
 SEQUENCE_PREFIX = "SK"
+INCOMING_PREFIX = "SM"
 # Frappe keeps counters in `tabSeries`, whose name column is varchar(100).
 MAX_KEY_LENGTH = 100
 UNIT_CODE_PATTERN = re.compile(r"[A-Za-z0-9._-]+")
@@ -263,8 +264,12 @@ def parse_number(fmt: LetterNumberFormat, text: str) -> dict[str, int | str]:
 	return parts
 
 
-def sequence_key(unit_code: str, date: Date, fmt: LetterNumberFormat | None = None) -> str:
+def sequence_key(
+	unit_code: str, date: Date, fmt: LetterNumberFormat | None = None, prefix: str = SEQUENCE_PREFIX
+) -> str:
 	"""The counter a letter's number is drawn from: `SK:<UNIT CODE>:<year>`.
+
+	`prefix` keeps other registers apart: incoming letters' agenda numbers use "SM".
 
 	Always per unit and per calendar year, even when the format prints no year:
 	DESIGN.md restarts numbering on 1 January. The format is deliberately not
@@ -279,7 +284,7 @@ def sequence_key(unit_code: str, date: Date, fmt: LetterNumberFormat | None = No
 		raise LetterNumberError("bad_value", str(unit_code), detail, "unit_code")
 	if not isinstance(date, Date):
 		raise LetterNumberError("bad_value", str(date), "the letter has no date", "date")
-	key = f"{SEQUENCE_PREFIX}:{unit_code.upper()}:{date.year:04d}"
+	key = f"{prefix}:{unit_code.upper()}:{date.year:04d}"
 	if len(key) > MAX_KEY_LENGTH:
 		raise LetterNumberError("bad_value", unit_code, "unit code is too long for a counter key", "unit_code")
 	return key

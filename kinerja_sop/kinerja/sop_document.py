@@ -18,9 +18,10 @@ import frappe
 from frappe import _
 from frappe.desk.form.assign_to import add as add_assignment
 from frappe.model.document import Document
-from frappe.utils import get_datetime, get_system_timezone, now_datetime, strip_html
+from frappe.utils import get_datetime, get_system_timezone, getdate, now_datetime, strip_html
 
-from kinerja_sop.domain.catalogue import TEAM_ROLE, Sop, SopStep
+from kinerja_sop.domain.catalogue import CAMAT, KASUBAG_UMUM, TEAM_ROLE, Sop, SopStep
+from kinerja_sop.domain.mail_register import DITERIMA_SEMUA
 from kinerja_sop.domain.time_standard import parse_time_standard
 from kinerja_sop.domain.working_time import WorkingCalendar, to_unit_time
 from kinerja_sop.domain.workflow_builder import TransitionPlan, WorkflowPlan, build_workflow
@@ -78,6 +79,8 @@ class SOPDocument(Document):
 	source_fields: tuple[str, ...] = ()
 	draft_fields: tuple[str, ...] = ()
 	typed_fields: tuple[str, ...] = ()
+	# Documents that end with SOP Pengiriman: the archive code their letter is filed under.
+	letter_classification: str | None = None
 
 	def validate(self):
 		self.set_title()
@@ -88,6 +91,7 @@ class SOPDocument(Document):
 		self.validate_submitted_through_sop()
 
 	def before_update_after_submit(self):
+		self.show_letter_as_registered()
 		self.apply_sop_step()
 
 	def on_change(self):
@@ -177,6 +181,7 @@ class SOPDocument(Document):
 		next_no = plan.step_of_state(new_state)
 		if next_no:
 			self.start_step(sop.step(next_no), plan)
+			self.open_outgoing_letter(sop.step(next_no), plan)
 		else:
 			self.clear_current_step()
 		self.flags.step_changed = True
@@ -287,6 +292,40 @@ class SOPDocument(Document):
 
 	def has_disposisi(self) -> bool:
 		return bool((self.disposisi or "").strip())
+
+	def has_bukti_pengiriman(self) -> bool:
+		if not self.get("surat_keluar"):
+			return False
+		return frappe.db.get_value("Surat Keluar", self.surat_keluar, "status") == DITERIMA_SEMUA
+
+	# --- SOP Pengiriman ------------------------------------------------------
+
+	def show_letter_as_registered(self):
+		"""The register updates these fields directly; a form open meanwhile must not undo that."""
+		if self.get("surat_keluar"):
+			number, status = frappe.db.get_value("Surat Keluar", self.surat_keluar, ["nomor_surat", "status"])
+			self.nomor_surat, self.status_pengiriman = number, _(status)
+
+	def open_outgoing_letter(self, step: SopStep, plan: WorkflowPlan):
+		"""When the signed document reaches the mail office (Kasubag Umum), its letter is
+		put in the outgoing register as a draft: no one types the document in twice."""
+		signed = next(s.doc_status for s in plan.states if s.step_no == step.no) == 1
+		if not self.letter_classification or not signed or step.role != KASUBAG_UMUM or self.get("surat_keluar"):
+			return
+		letter = frappe.get_doc(
+			{
+				"doctype": "Surat Keluar",
+				"unit_kerja": self.unit_kerja,
+				"tanggal": getdate(self.signed_at) if self.signed_at else getdate(),
+				"klasifikasi": self.letter_classification,
+				"perihal": self.title,
+				"jabatan_penandatangan": CAMAT,
+				"reference_doctype": self.doctype,
+				"reference_name": self.name,
+			}
+		).insert(ignore_permissions=True)
+		self.surat_keluar = letter.name
+		self.status_pengiriman = _(letter.status)
 
 	def all_filled(self, fieldnames: tuple[str, ...]) -> bool:
 		def filled(value):
@@ -420,5 +459,6 @@ def requirement_label(key: str) -> str:
 		"bahan_evaluasi": _("DPA, Laporan Realisasi Anggaran, Realisasi Fisik and Dokumentasi Kegiatan"),
 		"pelaksanaan": _("date, place and participants of the work with the team"),
 		"hasil": _("the result"),
+		"bukti_pengiriman": _("proof of delivery: the outgoing letter sent and every recipient's receipt recorded"),
 	}
 	return labels.get(key, key)

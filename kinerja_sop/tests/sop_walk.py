@@ -78,12 +78,7 @@ def satisfy(doc, keys, office):
 		elif key == "disposisi":
 			doc.disposisi = "Gandakan dan distribusikan kepada pihak terkait."
 		elif key == "surat_masuk":
-			doc.update(
-				{
-					"surat_masuk": "000.8.3.3/112/Bappeda/2027",
-					"disposisi_surat_masuk": "Sekretaris: bentuk tim dan susun dokumen evaluasi.",
-				}
-			)
+			doc.surat_masuk = make_incoming_letter(office)
 		elif key == "bahan_evaluasi":
 			for field in ("dpa", "laporan_realisasi_anggaran", "realisasi_fisik", "dokumentasi_kegiatan"):
 				doc.set(field, office.attachment)
@@ -91,6 +86,8 @@ def satisfy(doc, keys, office):
 			doc.update({"tanggal_pelaksanaan": "2027-03-15", "tempat_pelaksanaan": "Aula Kecamatan", "peserta": "Tim"})
 		elif key == "hasil":
 			doc.hasil_pelaksanaan = "<p>Capaian sesuai target.</p>"
+		elif key == "bukti_pengiriman":
+			deliver_letter(doc.surat_keluar)
 
 
 def fill(doc, fieldnames):
@@ -160,3 +157,40 @@ def walk_to_end(doc, office, reject_each_check_once: bool = False):
 		actors.append((step.no, user))
 		sop, plan, step = current_step(doc)
 	return doc, actors
+
+
+def make_incoming_letter(office, disposed: bool = True) -> str:
+	"""An incoming letter registered by the mail office and disposed by the Camat."""
+	with as_user(office.umum):
+		letter = frappe.get_doc(
+			{
+				"doctype": "Surat Masuk",
+				"unit_kerja": office.unit,
+				"pengirim": "Bupati Bandung c.q. Kepala Bappeda",
+				"nomor_surat": "000.7.2.10/112/Bappeda/2027",
+				"tanggal_surat": "2027-01-10",
+				"perihal": "Penyusunan Dokumen Evaluasi Kinerja",
+			}
+		).insert()
+	if disposed:
+		with as_user(office.camat):
+			letter.append("disposisi", {"kepada": office.sekretaris, "instruksi": "Bentuk tim dan susun dokumen evaluasi."})
+			letter.save()
+	return letter.name
+
+
+def deliver_letter(name: str, recipients=("Bupati Bandung", "Kepala Bappeda")):
+	"""As the session user (the mail office): recipients, register, send, every receipt."""
+	letter = frappe.get_doc("Surat Keluar", name)
+	if letter.docstatus == 0:
+		for recipient in recipients:
+			letter.append("penerima", {"nama_penerima": recipient, "metode_pengiriman": "Diantar Langsung"})
+		letter.save()
+		letter = apply_workflow(letter, "Daftarkan")
+	if letter.workflow_state == "Terdaftar":
+		letter = apply_workflow(frappe.get_doc("Surat Keluar", name), "Kirim")
+	letter = frappe.get_doc("Surat Keluar", name)
+	for row in letter.penerima:
+		if not row.diterima_pada:
+			frappe.get_doc("Surat Keluar", name).record_receipt(row.name, f"Penerima {row.idx}", position="Staf TU")
+	return frappe.get_doc("Surat Keluar", name)

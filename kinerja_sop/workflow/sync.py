@@ -8,6 +8,7 @@ import frappe
 from frappe import _
 
 from kinerja_sop.domain.catalogue import ADMIN_ROLE
+from kinerja_sop.domain.mail_register import surat_keluar_workflow
 from kinerja_sop.domain.workflow_builder import WorkflowPlan, build_workflow, plan_problems
 
 WORKFLOW_STATE_FIELD = "workflow_state"
@@ -18,7 +19,9 @@ class InvalidWorkflowPlanError(frappe.ValidationError):
 
 
 def sync_all_workflows() -> dict[str, str]:
-	return {name: sync_workflow(frappe.get_doc("SOP Kinerja", name)) for name in frappe.get_all("SOP Kinerja", pluck="name")}
+	synced = {name: sync_workflow(frappe.get_doc("SOP Kinerja", name)) for name in frappe.get_all("SOP Kinerja", pluck="name")}
+	synced["Surat Keluar"] = write_workflow(surat_keluar_workflow())
+	return synced
 
 
 def sync_workflow(sop_doc) -> str | None:
@@ -32,6 +35,10 @@ def sync_workflow(sop_doc) -> str | None:
 			_("The workflow built from {0} is not usable: {1}").format(sop_doc.name, "; ".join(problems)),
 			exc=InvalidWorkflowPlanError,
 		)
+	return write_workflow(plan)
+
+
+def write_workflow(plan: WorkflowPlan) -> str:
 	ensure_states_and_actions(plan)
 	workflow = (
 		frappe.get_doc("Workflow", plan.name) if frappe.db.exists("Workflow", plan.name) else frappe.new_doc("Workflow")

@@ -45,6 +45,7 @@ class DataIKU(SOPDocument):
 		workflow_state: DF.Link | None
 	# end: auto-generated types
 
+	letter_classification = "000.8.6.3"
 	source_fields = ("data_kinerja",)
 	draft_fields = ("data_kinerja",)
 	typed_fields = ("data_kinerja",)

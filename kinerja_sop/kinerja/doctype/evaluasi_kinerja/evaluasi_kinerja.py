@@ -1,6 +1,8 @@
 # Copyright (c) 2026, kinerja_sop developers and contributors
 # For license information, please see license.txt
 
+import frappe
+
 from kinerja_sop.kinerja.sop_document import SOPDocument
 
 
@@ -53,11 +55,23 @@ class EvaluasiKinerja(SOPDocument):
 		workflow_state: DF.Link | None
 	# end: auto-generated types
 
+	letter_classification = "000.8.6.3"
 	draft_fields = ("garis_besar",)
 	typed_fields = ("garis_besar", "temuan", "rekomendasi")
 
+	def validate(self):
+		self.copy_disposition_of_incoming_letter()
+		super().validate()
+
+	def copy_disposition_of_incoming_letter(self):
+		if not self.surat_masuk:
+			return
+		letter = frappe.get_doc("Surat Masuk", self.surat_masuk)
+		self.disposisi_surat_masuk = "\n".join(row.instruksi for row in letter.disposisi) or None
+
 	def has_surat_masuk(self) -> bool:
-		return self.all_filled(("surat_masuk", "disposisi_surat_masuk"))
+		"""Evaluasi starts from an incoming letter the Camat has disposed."""
+		return bool(self.surat_masuk and self.disposisi_surat_masuk)
 
 	def has_bahan_evaluasi(self) -> bool:
 		return self.all_filled(("dpa", "laporan_realisasi_anggaran", "realisasi_fisik", "dokumentasi_kegiatan"))

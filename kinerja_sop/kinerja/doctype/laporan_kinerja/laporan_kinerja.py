@@ -49,6 +49,7 @@ class LaporanKinerja(SOPDocument):
 		workflow_state: DF.Link | None
 	# end: auto-generated types
 
+	letter_classification = "000.8.6.3"
 	source_fields = ("pengukuran",)
 	draft_fields = ("bab_iii_akuntabilitas_kinerja",)
 	typed_fields = (

@@ -10,6 +10,7 @@ from frappe.permissions import add_user_permission
 from frappe.utils import get_time, getdate
 
 from kinerja_sop.domain.catalogue import CAMAT, KASUBAG_EVAPOR, KASUBAG_UMUM, SEKRETARIS
+from kinerja_sop.domain.letter_number import DEFAULT_FORMAT, LetterNumberFormatError, parse_format
 from kinerja_sop.domain.officials import NipError, parse_nip
 from kinerja_sop.domain.working_time import (
 	DEFAULT_OFFICE_HOURS,
@@ -67,6 +68,7 @@ class UnitKerja(Document):
 	# end: auto-generated types
 	def validate(self):
 		self.validate_unit_code()
+		self.validate_letter_number_format()
 		self.validate_officials()
 		self.validate_single_holder_positions()
 		self.validate_office_hours()
@@ -86,6 +88,18 @@ class UnitKerja(Document):
 					"Unit Code {0} may contain only letters, digits, dots and hyphens, because it becomes part of letter numbers."
 				).format(frappe.bold(self.unit_code)),
 				title=_("Invalid Unit Code"),
+			)
+
+	def validate_letter_number_format(self):
+		self.letter_number_format = (self.letter_number_format or DEFAULT_FORMAT).strip()
+		try:
+			parse_format(self.letter_number_format)
+		except LetterNumberFormatError as error:
+			frappe.throw(
+				_("The letter number format {0} is not valid ({1}). Example: {2}").format(
+					frappe.bold(self.letter_number_format), error.detail or error.kind, DEFAULT_FORMAT
+				),
+				title=_("Letter Number Format"),
 			)
 
 	def validate_officials(self):
