@@ -196,8 +196,29 @@ def test_workspace_links_point_at_our_doctypes():
 	for path in APP.glob("*/workspace/*/*.json"):
 		workspace = json.loads(path.read_text())
 		assert workspace["module"] in MODULES
-		targets = [link["link_to"] for link in workspace["links"] if link["type"] == "Link"]
+		targets = [l["link_to"] for l in workspace["links"] if l["type"] == "Link" and l.get("link_type") == "DocType"]
+		reports = [l["link_to"] for l in workspace["links"] if l.get("link_type") == "Report"]
+		for report in reports:
+			assert list(APP.glob(f"*/report/{scrub(report)}/{scrub(report)}.json")), report
 		targets += [shortcut["link_to"] for shortcut in workspace["shortcuts"]]
 		assert targets
 		for target in targets:
 			assert target in BY_NAME, (path.name, target)
+
+
+def test_print_formats_are_standard_and_point_at_our_doctypes():
+	formats = list(APP.glob("*/print_format/*/*.json"))
+	assert formats
+	for path in formats:
+		print_format = json.loads(path.read_text())
+		assert print_format["standard"] == "Yes" and print_format["module"] in MODULES
+		assert print_format["doc_type"] in BY_NAME
+		assert path.parent.name == scrub(print_format["name"])
+
+
+def test_reports_point_at_our_doctypes():
+	for path in APP.glob("*/report/*/*.json"):
+		report = json.loads(path.read_text())
+		assert report["ref_doctype"] in BY_NAME and report["module"] in MODULES
+		assert (path.parent / f"{path.stem}.py").exists()
+		assert {r["role"] for r in report["roles"]} <= FIXTURE_ROLES | FRAPPE_ROLES

@@ -29,15 +29,18 @@ class DataIKU(SOPDocument):
 		lampiran_data_sumber: DF.Attach | None
 		lampiran_draft: DF.Attach | None
 		lampiran_konsep: DF.Attach | None
+		nomor_surat: DF.Data | None
 		paraf_at: DF.Datetime | None
 		paraf_by: DF.Link | None
 		periode: DF.Literal["Triwulan I", "Triwulan II", "Triwulan III", "Triwulan IV", "Semester I", "Semester II", "Tahunan"]
 		return_reason: DF.SmallText | None
 		signed_at: DF.Datetime | None
 		signed_by: DF.Link | None
+		status_pengiriman: DF.Data | None
 		step_due: DF.Datetime | None
 		step_log: DF.Table[LogLangkahSOP]
 		step_started_at: DF.Datetime | None
+		surat_keluar: DF.Link | None
 		tahun: DF.Int
 		team: DF.Table[AnggotaTimKinerja]
 		title: DF.Data | None

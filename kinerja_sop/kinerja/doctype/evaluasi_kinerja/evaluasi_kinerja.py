@@ -34,6 +34,7 @@ class EvaluasiKinerja(SOPDocument):
 		lampiran_draft: DF.Attach | None
 		lampiran_konsep: DF.Attach | None
 		laporan_realisasi_anggaran: DF.Attach | None
+		nomor_surat: DF.Data | None
 		paraf_at: DF.Datetime | None
 		paraf_by: DF.Link | None
 		perihal_surat_masuk: DF.Data | None
@@ -42,10 +43,12 @@ class EvaluasiKinerja(SOPDocument):
 		return_reason: DF.SmallText | None
 		signed_at: DF.Datetime | None
 		signed_by: DF.Link | None
+		status_pengiriman: DF.Data | None
 		step_due: DF.Datetime | None
 		step_log: DF.Table[LogLangkahSOP]
 		step_started_at: DF.Datetime | None
-		surat_masuk: DF.Data | None
+		surat_keluar: DF.Link | None
+		surat_masuk: DF.Link | None
 		tahun: DF.Int
 		tanggal_surat_masuk: DF.Date | None
 		team: DF.Table[AnggotaTimKinerja]

@@ -19,4 +19,5 @@ class HariLiburUnit(Document):
 		parentfield: DF.Data
 		parenttype: DF.Data
 	# end: auto-generated types
+
 	pass

@@ -20,4 +20,5 @@ class JamKerjaUnit(Document):
 		start_time: DF.Time
 		weekday: DF.Literal["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 	# end: auto-generated types
+
 	pass

@@ -29,4 +29,5 @@ class LangkahSOP(Document):
 		step_no: DF.Int
 		waktu: DF.Data
 	# end: auto-generated types
+
 	pass

@@ -32,6 +32,7 @@ class LaporanKinerja(SOPDocument):
 		lampiran_draft: DF.Attach | None
 		lampiran_konsep: DF.Attach | None
 		lampiran_laporan: DF.Attach | None
+		nomor_surat: DF.Data | None
 		paraf_at: DF.Datetime | None
 		paraf_by: DF.Link | None
 		pengukuran: DF.Link | None
@@ -39,9 +40,11 @@ class LaporanKinerja(SOPDocument):
 		return_reason: DF.SmallText | None
 		signed_at: DF.Datetime | None
 		signed_by: DF.Link | None
+		status_pengiriman: DF.Data | None
 		step_due: DF.Datetime | None
 		step_log: DF.Table[LogLangkahSOP]
 		step_started_at: DF.Datetime | None
+		surat_keluar: DF.Link | None
 		tahun: DF.Int
 		team: DF.Table[AnggotaTimKinerja]
 		title: DF.Data | None

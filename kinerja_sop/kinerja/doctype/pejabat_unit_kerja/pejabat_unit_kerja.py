@@ -24,4 +24,5 @@ class PejabatUnitKerja(Document):
 		sop_role: DF.Literal["Camat", "Sekretaris", "Kasubag Evapor", "Kasubag Umum", "Staf"]
 		user: DF.Link | None
 	# end: auto-generated types
+
 	pass

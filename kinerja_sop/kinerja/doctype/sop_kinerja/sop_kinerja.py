@@ -62,6 +62,7 @@ class SOPKinerja(Document):
 		title: DF.Data | None
 		version: DF.Int
 	# end: auto-generated types
+
 	def validate(self):
 		self.number_new_steps()
 		self.validate_steps()

@@ -53,6 +53,7 @@ class UnitKerja(Document):
 		address: DF.SmallText | None
 		days_off: DF.Table[HariLiburUnit]
 		email: DF.Data | None
+		letter_number_format: DF.Data
 		logo: DF.AttachImage | None
 		observe_national_holidays: DF.Check
 		office_hours: DF.Table[JamKerjaUnit]
@@ -66,6 +67,7 @@ class UnitKerja(Document):
 		unit_name: DF.Data
 		website: DF.Data | None
 	# end: auto-generated types
+
 	def validate(self):
 		self.validate_unit_code()
 		self.validate_letter_number_format()

@@ -5,4 +5,22 @@ from frappe.model.document import Document
 
 
 class DisposisiSuratMasuk(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		batas_waktu: DF.Date | None
+		diberikan_oleh: DF.Link | None
+		diberikan_pada: DF.Datetime | None
+		instruksi: DF.SmallText
+		kepada: DF.Link
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+	# end: auto-generated types
+
 	pass

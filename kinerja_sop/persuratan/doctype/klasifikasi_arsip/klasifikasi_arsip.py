@@ -16,6 +16,23 @@ CODE_PATTERN = re.compile(r"^\d{3}(\.\d{1,3})*$")
 
 
 class KlasifikasiArsip(NestedSet):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		is_group: DF.Check
+		judul: DF.Data
+		kode: DF.Data
+		lft: DF.Int
+		old_parent: DF.Link | None
+		parent_klasifikasi_arsip: DF.Link | None
+		rgt: DF.Int
+	# end: auto-generated types
+
 	nsm_parent_field = "parent_klasifikasi_arsip"
 
 	def validate(self):

@@ -29,6 +29,38 @@ class ReceiptError(frappe.ValidationError):
 
 
 class SuratKeluar(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+		from kinerja_sop.persuratan.doctype.penerima_surat_keluar.penerima_surat_keluar import PenerimaSuratKeluar
+
+		amended_from: DF.Link | None
+		atas_nama: DF.Literal["", "a.n.", "u.b.", "Plh.", "Plt."]
+		atas_nama_jabatan: DF.Data | None
+		jabatan_penandatangan: DF.Literal["Camat", "Sekretaris", "Kasubag Evapor", "Kasubag Umum"]
+		jumlah_lampiran: DF.Int
+		klasifikasi: DF.Link
+		nama_penandatangan: DF.Data | None
+		nip_penandatangan: DF.Data | None
+		nomor_surat: DF.Data | None
+		nomor_urut: DF.Int
+		pangkat_penandatangan: DF.Data | None
+		penerima: DF.Table[PenerimaSuratKeluar]
+		perihal: DF.Data
+		reference_doctype: DF.Link | None
+		reference_name: DF.DynamicLink | None
+		sifat: DF.Literal["Biasa", "Segera", "Sangat Segera", "Rahasia"]
+		status: DF.Literal["Konsep", "Terdaftar", "Dikirim", "Diterima Semua", "Dibatalkan"]
+		tahun_nomor: DF.Int
+		tanggal: DF.Date
+		unit_kerja: DF.Link
+		workflow_state: DF.Link | None
+	# end: auto-generated types
+
 	def validate(self):
 		self.validate_number_not_set_by_hand()
 		self.set_signer()

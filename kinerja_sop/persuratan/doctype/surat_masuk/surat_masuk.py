@@ -17,6 +17,28 @@ class DisposisiError(frappe.ValidationError):
 
 
 class SuratMasuk(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+		from kinerja_sop.persuratan.doctype.disposisi_surat_masuk.disposisi_surat_masuk import DisposisiSuratMasuk
+
+		berkas_surat: DF.Attach | None
+		disposisi: DF.Table[DisposisiSuratMasuk]
+		klasifikasi: DF.Link | None
+		nomor_agenda: DF.Data | None
+		nomor_surat: DF.Data
+		pengirim: DF.Data
+		perihal: DF.Data
+		sifat: DF.Literal["Biasa", "Segera", "Sangat Segera", "Rahasia"]
+		tanggal_diterima: DF.Date
+		tanggal_surat: DF.Date
+		unit_kerja: DF.Link
+	# end: auto-generated types
+
 	def before_insert(self):
 		self.assign_agenda_number()
 
