@@ -20,6 +20,23 @@ fixtures = [
 	{"dt": "Role", "filters": [["name", "in", list(APP_ROLES)]]},
 ]
 
+# Printing
+# --------
+# What the print formats (templates/print/) ask the database for.
+
+jinja = {
+	"methods": [
+		"kinerja_sop.printing.tanggal_indonesia",
+		"kinerja_sop.printing.angka_indonesia",
+		"kinerja_sop.printing.rupiah",
+		"kinerja_sop.printing.kop_unit",
+		"kinerja_sop.printing.penandatangan",
+		"kinerja_sop.printing.sidik",
+		"kinerja_sop.printing.qr_verifikasi",
+		"kinerja_sop.printing.sop_sheet_rows",
+	]
+}
+
 # Permissions
 # -----------
 # A user acts only within the Unit Kerja granted to them (see permissions.py).

@@ -26,7 +26,8 @@ SAME_IN_BOTH = {
 	"APBN", "Dana Desa", "Lainnya", "Belum", "Proses", "Selesai", "Draft", "Workflow State", "Amended From",
 	"Belum Dikirim", "Biasa", "Diantar Langsung", "Dibatalkan", "Dikirim", "Diterima", "Diterima Semua",
 	"Elektronik", "Konsep", "Plh.", "Plt.", "Pos", "Rahasia", "Sangat Segera", "Segera", "Terdaftar",
-	"a.n.", "u.b.", "Surat Keluar", "Left", "Right", "Old Parent",
+	"a.n.", "u.b.", "Surat Keluar", "Left", "Right", "Old Parent", "Mutu Baku", "Nama SOP", "Paraf",
+	"Pelaksana", "ya", "tidak",
 }  # fmt: skip
 # Chapter headings of the Renja and the LKjIP are the documents' own Indonesian titles.
 SAME_PREFIXES = ("Bab ",)
@@ -60,6 +61,15 @@ def javascript_messages() -> set[str]:
 	return found
 
 
+def template_messages() -> set[str]:
+	"""Literal arguments of _() in the app's Jinja templates (print formats, pages)."""
+	found = set()
+	for path in [*APP.rglob("*.html")]:
+		for match in re.finditer(r"""_\(\s*"((?:[^"\\]|\\.)*)"\s*\)""", path.read_text()):
+			found.add(match.group(1))
+	return found
+
+
 def doctype_strings() -> set[str]:
 	found = set()
 	for path in APP.glob("*/doctype/*/*.json"):
@@ -86,7 +96,9 @@ def test_python_messages_are_positional_format_strings():
 		assert "{}" not in message, f"use numbered placeholders: {message}"
 
 
-@pytest.mark.parametrize("source", sorted(python_messages() | javascript_messages() | doctype_strings()))
+@pytest.mark.parametrize(
+	"source", sorted(python_messages() | javascript_messages() | template_messages() | doctype_strings())
+)
 def test_has_indonesian_translation(source):
 	translations = shipped_translations()
 	if source in SAME_IN_BOTH or source.startswith(SAME_PREFIXES):

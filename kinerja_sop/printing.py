@@ -1,0 +1,125 @@
+"""What the print formats need from the database, exposed to Jinja (hooks.py: jinja).
+
+The official look (kop surat, signature block, QR) lives in the templates
+under templates/print/; these functions only fetch and shape the facts.
+"""
+
+import base64
+import hashlib
+import io
+from urllib.parse import urlencode
+
+import frappe
+from frappe.utils import get_url, getdate
+
+from kinerja_sop.domain import indonesian
+from kinerja_sop.domain.catalogue import CAMAT, SOP_ROLES, TEAM_ROLE
+from kinerja_sop.domain.officials import NipError, parse_nip
+from kinerja_sop.domain.workflow_builder import step_kind
+
+VERIFIABLE = (
+	"Renja",
+	"Pemantauan Kinerja",
+	"Pengukuran Kinerja",
+	"Data IKU",
+	"Laporan Kinerja",
+	"Evaluasi Kinerja",
+	"Surat Keluar",
+	"Surat Masuk",
+)
+# The SOP sheet's actor columns as the seed names them, read as roles.
+ACTOR_COLUMN_ROLES = {"Tim": TEAM_ROLE, "Kasubag Renvapor": "Kasubag Evapor"}
+
+
+def tanggal_indonesia(value, with_day: bool = False) -> str:
+	return indonesian.tanggal_panjang(getdate(value), with_day) if value else ""
+
+
+def angka_indonesia(value, decimals: int = 0) -> str:
+	return indonesian.angka(value, decimals)
+
+
+def rupiah(value) -> str:
+	return indonesian.rupiah(value)
+
+
+def kop_unit(unit_name: str) -> dict:
+	"""The letterhead facts of a unit: names, address line, logo."""
+	unit = frappe.get_cached_doc("Unit Kerja", unit_name)
+	contacts = " · ".join(
+		part
+		for part in (
+			f"Telp. {unit.phone}" if unit.phone else "",
+			unit.email or "",
+			unit.website or "",
+		)
+		if part
+	)
+	return {
+		"pemerintah": f"PEMERINTAH {unit.regency_city}".upper(),
+		"unit": unit.unit_name.upper(),
+		"alamat": " ".join(part for part in (unit.address or "", unit.postal_code or "") if part),
+		"kontak": contacts,
+		"logo": unit.logo,
+		"tempat": unit.unit_name.removeprefix("Kecamatan ").strip(),
+	}
+
+
+def penandatangan(unit_name: str, position: str = CAMAT) -> dict:
+	"""The active holder of a position, as a signature block prints them."""
+	unit = frappe.get_cached_doc("Unit Kerja", unit_name)
+	row = next((r for r in unit.get_active_officials() if r.sop_role == position), None)
+	if not row:
+		return {"jabatan": position.upper(), "nama": "", "pangkat": "", "nip": ""}
+	try:
+		nip = parse_nip(row.nip).formatted if row.nip else ""
+	except NipError:
+		nip = row.nip
+	return {
+		"jabatan": (row.position_title or f"{position} {kop_unit(unit_name)['tempat']}").upper(),
+		"nama": row.full_name,
+		"pangkat": row.pangkat_golongan or "",
+		"nip": nip,
+	}
+
+
+def sidik(doc) -> str:
+	"""A short fingerprint of a document's content: any change to it changes this."""
+	content = frappe.as_json(doc.as_dict(no_default_fields=True, no_child_table_fields=True), indent=None)
+	return hashlib.sha256(content.encode()).hexdigest()[:12].upper()
+
+
+def verification_url(doc) -> str:
+	query = urlencode({"dokumen": doc.doctype, "nomor": doc.name, "sidik": sidik(doc)})
+	return get_url(f"/verifikasi?{query}")
+
+
+def qr_verifikasi(doc) -> str:
+	"""A data URI of the QR code pointing at the public verification page."""
+	from pyqrcode import create  # Frappe's own dependency (two-factor login)
+
+	buffer = io.BytesIO()
+	create(verification_url(doc), error="M").svg(buffer, scale=3, quiet_zone=2, xmldecl=False)
+	return "data:image/svg+xml;base64," + base64.b64encode(buffer.getvalue()).decode()
+
+
+def sop_sheet_rows(sop_name: str) -> dict:
+	"""The SOP sheet: actor columns, and per step the column its symbol goes in."""
+	sop_doc = frappe.get_cached_doc("SOP Kinerja", sop_name)
+	sop = sop_doc.as_sop()
+	columns = [c for c in (sop_doc.actor_columns or "").split("\n") if c] or [
+		"Tim" if role == TEAM_ROLE else role for role in SOP_ROLES
+	]
+	roles = [ACTOR_COLUMN_ROLES.get(column, column) for column in columns]
+	rows = []
+	last = len(sop.steps)
+	for step in sop.steps:
+		kind = step_kind(step)
+		rows.append(
+			{
+				"step": step,
+				"column": roles.index(step.role) if step.role in roles else None,
+				"symbol": "terminator" if step.no in (1, last) else ("decision" if kind == "check" else "process"),
+			}
+		)
+	return {"columns": columns, "rows": rows}
