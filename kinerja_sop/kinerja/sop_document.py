@@ -29,6 +29,13 @@ from kinerja_sop.kinerja.doctype.sop_kinerja.sop_kinerja import SOP_OF_DOCTYPE_C
 from kinerja_sop.permissions import get_unit_role_holders, is_unit_admin
 
 
+# The letter carrying a signed document is an Indonesian official text, whatever the user's language.
+COVERING_LETTER = (
+	"<p>Bersama ini kami sampaikan {0} untuk dipergunakan sebagaimana mestinya.</p>"
+	"<p>Demikian disampaikan, atas perhatiannya diucapkan terima kasih.</p>"
+)
+
+
 class NotStepOwnerError(frappe.ValidationError):
 	pass
 
@@ -319,6 +326,7 @@ class SOPDocument(Document):
 				"tanggal": getdate(self.signed_at) if self.signed_at else getdate(),
 				"klasifikasi": self.letter_classification,
 				"perihal": self.title,
+				"isi_surat": COVERING_LETTER.format(self.title),
 				"jabatan_penandatangan": CAMAT,
 				"reference_doctype": self.doctype,
 				"reference_name": self.name,

@@ -58,6 +58,24 @@ class TestPrinting(FrappeTestCase):
 		self.assertTrue(renja.nomor_surat)
 		self.assertIn(f"Nomor: {renja.nomor_surat}", html)
 
+	def test_outgoing_letter_and_disposition_sheet(self):
+		letter = frappe.get_doc("Surat Keluar", self.finished["Renja"].surat_keluar)
+		html = frappe.get_print("Surat Keluar", letter.name, "Surat Keluar Resmi")
+		self.assertIn(letter.nomor_surat, html)
+		self.assertIn("Bersama ini kami sampaikan", html)
+		self.assertIn(f"NIP. {self.nip}", html)
+		self.assertIn("Kepada Yth.", html)
+		letter.db_set("atas_nama", "a.n.")
+		letter.db_set("atas_nama_jabatan", "Camat Uji Cetak")
+		letter.db_set("jabatan_penandatangan", "Sekretaris")
+		on_behalf = frappe.get_print("Surat Keluar", letter.name, "Surat Keluar Resmi")
+		self.assertIn("a.n. CAMAT UJI CETAK", on_behalf)
+		incoming = frappe.get_doc("Surat Masuk", self.finished["Evaluasi Kinerja"].surat_masuk)
+		sheet = frappe.get_print("Surat Masuk", incoming.name, "Lembar Disposisi")
+		self.assertIn("LEMBAR DISPOSISI", sheet)
+		self.assertIn(incoming.disposisi[0].instruksi, sheet)
+		self.assertIn(incoming.nomor_agenda, sheet)
+
 	def test_sop_sheet_draws_each_step_in_its_actors_column(self):
 		html = frappe.get_print("SOP Kinerja", "SOP Perencanaan Kinerja", "Lembar SOP")
 		self.assertEqual(html.count('class="simbol terminator"'), 2)
