@@ -16,17 +16,10 @@ from kinerja_sop.domain import indonesian
 from kinerja_sop.domain.catalogue import CAMAT, SOP_ROLES, TEAM_ROLE
 from kinerja_sop.domain.officials import NipError, parse_nip
 from kinerja_sop.domain.workflow_builder import step_kind
+from kinerja_sop.hooks import UNIT_DOCUMENTS
 
-VERIFIABLE = (
-	"Renja",
-	"Pemantauan Kinerja",
-	"Pengukuran Kinerja",
-	"Data IKU",
-	"Laporan Kinerja",
-	"Evaluasi Kinerja",
-	"Surat Keluar",
-	"Surat Masuk",
-)
+# The documents a printed QR code may point at.
+VERIFIABLE = UNIT_DOCUMENTS
 # The SOP sheet's actor columns as the seed names them, read as roles.
 ACTOR_COLUMN_ROLES = {"Tim": TEAM_ROLE, "Kasubag Renvapor": "Kasubag Evapor"}
 

@@ -300,6 +300,13 @@ class SOPDocument(Document):
 	def has_disposisi(self) -> bool:
 		return bool((self.disposisi or "").strip())
 
+	def has_pelaksanaan(self) -> bool:
+		"""Pemantauan and Pengukuran are carried out with the team: when, where, who."""
+		return self.all_filled(("tanggal_pelaksanaan", "tempat_pelaksanaan", "peserta"))
+
+	def has_hasil(self) -> bool:
+		return self.all_filled(("hasil_pelaksanaan",))
+
 	def has_bukti_pengiriman(self) -> bool:
 		if not self.get("surat_keluar"):
 			return False

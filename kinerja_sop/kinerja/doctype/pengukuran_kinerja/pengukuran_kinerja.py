@@ -53,9 +53,3 @@ class PengukuranKinerja(SOPDocument):
 	draft_fields = ("ringkasan",)
 	source_fields = ("indikator",)
 	typed_fields = ("ringkasan", "indikator")
-
-	def has_pelaksanaan(self) -> bool:
-		return self.all_filled(("tanggal_pelaksanaan", "tempat_pelaksanaan", "peserta"))
-
-	def has_hasil(self) -> bool:
-		return self.all_filled(("hasil_pelaksanaan",))
