@@ -364,6 +364,7 @@ class SOPDocument(Document):
 			{
 				"step_no": step.no,
 				"step_state": plan.state_of_step(step.no),
+				"unit_kerja": self.unit_kerja,  # the compliance report reads the log alone
 				"role": step.role,
 				"time_standard": step.waktu,
 				"standard_minutes": standard,

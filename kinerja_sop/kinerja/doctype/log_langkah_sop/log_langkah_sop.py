@@ -1,6 +1,7 @@
 # Copyright (c) 2026, kinerja_sop developers and contributors
 # For license information, please see license.txt
 
+import frappe
 from frappe.model.document import Document
 
 
@@ -32,3 +33,13 @@ class LogLangkahSOP(Document):
 	# end: auto-generated types
 
 	pass
+
+
+def on_doctype_update():
+	# The SOP compliance report aggregates the log by unit and period without
+	# touching the rows: every column it reads is in this index.
+	frappe.db.add_index(
+		"Log Langkah SOP",
+		["unit_kerja", "finished_at", "parenttype", "step_no", "role", "is_late", "spent_minutes"],
+		"compliance_index",
+	)

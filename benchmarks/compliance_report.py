@@ -1,0 +1,91 @@
+"""How fast the SOP compliance report (Kepatuhan SOP) answers over a large step log.
+
+Run on a bench, against a site with kinerja_sop installed:
+
+    cd ~/frappe-bench/sites
+    ../env/bin/python /path/to/kinerja_sop/benchmarks/compliance_report.py <site> [rows]
+
+Inserts `rows` step-log rows (default 1,000,000) spread over six document
+types, ten units and one year, then times the report (median and worst of 5
+runs) for one unit and for all units, grouped by step, by SOP and by role.
+The rows are removed at the end; a killed run is cleaned up by the next one.
+"""
+
+import random
+import statistics
+import sys
+import time
+from datetime import datetime, timedelta
+
+import frappe
+
+from kinerja_sop.kinerja.report.kepatuhan_sop.kepatuhan_sop import execute
+
+DOCTYPES = ("Renja", "Pemantauan Kinerja", "Pengukuran Kinerja", "Data IKU", "Laporan Kinerja", "Evaluasi Kinerja")
+ROLES = ("Camat", "Sekretaris", "Tim Kinerja", "Kasubag Evapor", "Staf", "Kasubag Umum")
+UNITS = [f"BENCH-UNIT-{i}" for i in range(10)]
+FIELDS = (
+	"name", "creation", "modified", "owner", "modified_by", "docstatus", "idx", "parent", "parenttype", "parentfield",
+	"step_no", "role", "is_late", "spent_minutes", "started_at", "finished_at", "unit_kerja",
+)  # fmt: skip
+
+
+def remove_rows():
+	frappe.db.sql("delete from `tabLog Langkah SOP` where `parent` like 'BENCH-%%'")
+	frappe.db.commit()
+
+
+def insert_rows(count: int):
+	rng = random.Random(2027)
+	start = datetime(2026, 1, 1)
+	now = datetime.now()
+	batch = []
+	for i in range(count):
+		started = start + timedelta(minutes=rng.randrange(365 * 24 * 60))
+		batch.append(
+			(
+				f"BENCH-{i:08d}", now, now, "Administrator", "Administrator", 1, i % 12 + 1,
+				f"BENCH-{i // 12:07d}", rng.choice(DOCTYPES), "step_log", i % 12 + 1, rng.choice(ROLES),
+				int(rng.random() < 0.3), rng.uniform(5, 900), started, started + timedelta(hours=rng.uniform(0.1, 30)),
+				rng.choice(UNITS),
+			)  # fmt: skip
+		)
+		if len(batch) == 20_000:
+			frappe.db.bulk_insert("Log Langkah SOP", FIELDS, batch)
+			batch = []
+	if batch:
+		frappe.db.bulk_insert("Log Langkah SOP", FIELDS, batch)
+	frappe.db.commit()
+
+
+def timed(filters: dict, rounds: int = 5) -> tuple[float, float, int]:
+	times, rows = [], []
+	for _ in range(rounds):
+		started = time.perf_counter()
+		_columns, rows, *_ = execute(filters)
+		times.append(time.perf_counter() - started)
+	return statistics.median(times), max(times), len(rows)
+
+
+def main(site: str, count: int = 1_000_000):
+	frappe.init(site=site)
+	frappe.connect()
+	try:
+		remove_rows()
+		started = time.perf_counter()
+		insert_rows(count)
+		print(f"inserted {count:,} step-log rows in {time.perf_counter() - started:.0f} s")
+		total = frappe.db.count("Log Langkah SOP")
+		print(f"step-log rows in the table: {total:,}")
+		period = {"from_date": "2026-01-01", "to_date": "2026-12-31"}
+		for label, filters in (("one unit", {"unit_kerja": UNITS[0]}), ("all units", {})):
+			for group_by in ("Langkah", "SOP", "Peran"):
+				median, worst, groups = timed({**period, **filters, "group_by": group_by})
+				print(f"{label:9} by {group_by:7}: median {median * 1000:6.0f} ms, worst {worst * 1000:6.0f} ms, {groups} rows")
+	finally:
+		remove_rows()
+		frappe.destroy()
+
+
+if __name__ == "__main__":
+	main(sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else 1_000_000)

@@ -1,0 +1,11 @@
+// Copyright (c) 2026, kinerja_sop developers and contributors
+// For license information, please see license.txt
+
+frappe.query_reports["Kepatuhan SOP"] = {
+	filters: [
+		{ fieldname: "unit_kerja", label: __("Unit Kerja"), fieldtype: "Link", options: "Unit Kerja" },
+		{ fieldname: "from_date", label: __("From"), fieldtype: "Date", default: frappe.datetime.year_start() },
+		{ fieldname: "to_date", label: __("To"), fieldtype: "Date", default: frappe.datetime.year_end() },
+		{ fieldname: "group_by", label: __("Group By"), fieldtype: "Select", options: ["Langkah", "SOP", "Peran"], default: "Langkah" },
+	],
+};
