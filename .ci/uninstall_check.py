@@ -42,6 +42,7 @@ def verify():
 		"Workflow": frappe.get_all("Workflow", filters={"document_type": ("in", APP_DOCTYPES)}, pluck="name"),
 		"User Permission": frappe.get_all("User Permission", filters={"allow": ("in", APP_DOCTYPES)}, pluck="name"),
 		"Custom Field": frappe.get_all("Custom Field", filters={"dt": ("in", APP_DOCTYPES)}, pluck="name"),
+		"Property Setter": frappe.get_all("Property Setter", filters={"doc_type": ("in", APP_DOCTYPES)}, pluck="name"),
 		"tables": [t for t in frappe.db.get_tables() if t[3:] in APP_DOCTYPES],
 	}
 	leftovers = {kind: names for kind, names in leftovers.items() if names}

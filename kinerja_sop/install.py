@@ -12,9 +12,11 @@ from frappe.utils.fixtures import sync_fixtures
 
 from kinerja_sop.domain.catalogue import APP_ROLES
 from kinerja_sop.domain.letter_number import INCOMING_PREFIX, SEQUENCE_PREFIX
+from kinerja_sop.kinerja.doctype.indikator_kinerja.indikator_kinerja import install_seed_indicators
 from kinerja_sop.kinerja.doctype.sop_kinerja.sop_kinerja import sync_shipped_sops
 from kinerja_sop.persuratan.doctype.klasifikasi_arsip.klasifikasi_arsip import install_starter_set
 from kinerja_sop.persuratan.numbering import delete_counters
+from kinerja_sop.printing import set_default_print_formats
 from kinerja_sop.workflow.sync import delete_app_workflows, sync_all_workflows
 
 APP = "kinerja_sop"
@@ -25,15 +27,19 @@ def after_install():
 	# Frappe syncs fixtures only after this hook; the SOP steps link to our Roles.
 	sync_fixtures(APP)
 	install_starter_set()
+	install_seed_indicators()
 	sync_shipped_sops()
 	sync_all_workflows()
+	set_default_print_formats()
 	set_default_language()
 
 
 def after_migrate():
 	install_starter_set()
+	install_seed_indicators()
 	sync_shipped_sops()
 	sync_all_workflows()
+	set_default_print_formats()
 
 
 def before_uninstall():
@@ -63,6 +69,7 @@ def delete_records_about(doctypes: list[str]):
 	if not doctypes:
 		return
 	frappe.db.delete("User Permission", {"allow": ("in", doctypes)})
+	frappe.db.delete("Property Setter", {"doc_type": ("in", doctypes)})
 	for doctype, field in (("ToDo", "reference_type"), ("Workflow Action", "reference_doctype")):
 		frappe.db.delete(doctype, {field: ("in", doctypes)})
 

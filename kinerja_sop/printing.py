@@ -20,8 +20,31 @@ from kinerja_sop.hooks import UNIT_DOCUMENTS
 
 # The documents a printed QR code may point at.
 VERIFIABLE = UNIT_DOCUMENTS
+# Frappe keeps a standard DocType's default print format in a Property Setter
+# (Customize Form), not in the DocType itself.
+DEFAULT_PRINT_FORMATS = {
+	"Renja": "Renja Resmi",
+	"Pemantauan Kinerja": "Pemantauan Kinerja Resmi",
+	"Pengukuran Kinerja": "Pengukuran Kinerja Resmi",
+	"Data IKU": "Data IKU Resmi",
+	"Laporan Kinerja": "Laporan Kinerja Resmi",
+	"Evaluasi Kinerja": "Evaluasi Kinerja Resmi",
+	"SOP Kinerja": "Lembar SOP",
+	"Surat Keluar": "Surat Keluar Resmi",
+	"Surat Masuk": "Lembar Disposisi",
+}
 # The SOP sheet's actor columns as the seed names them, read as roles.
 ACTOR_COLUMN_ROLES = {"Tim": TEAM_ROLE, "Kasubag Renvapor": "Kasubag Evapor"}
+
+
+def set_default_print_formats():
+	from frappe.custom.doctype.property_setter.property_setter import make_property_setter
+
+	for doctype, print_format in DEFAULT_PRINT_FORMATS.items():
+		if frappe.get_meta(doctype).default_print_format != print_format:
+			make_property_setter(
+				doctype, None, "default_print_format", print_format, "Data", for_doctype=True, validate_fields_for_doctype=False
+			)
 
 
 def tanggal_indonesia(value, with_day: bool = False) -> str:

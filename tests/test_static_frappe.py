@@ -92,8 +92,9 @@ def test_naming_and_permissions(path):
 	if autoname.startswith("field:"):
 		assert fields[autoname[6:]].get("unique") and fields[autoname[6:]].get("reqd")
 	if doc.get("istable"):
-		assert not doc.get("permissions")
+		assert not doc.get("permissions") and not doc.get("default_print_format")
 		return
+	assert not doc.get("default_print_format"), "Frappe refuses it on a standard DocType (use a Property Setter)"
 	assert doc["permissions"], "a DocType nobody may read"
 	for perm in doc["permissions"]:
 		assert perm["role"] in FIXTURE_ROLES | FRAPPE_ROLES, perm["role"]

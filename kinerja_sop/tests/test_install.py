@@ -40,6 +40,13 @@ class TestInstall(FrappeTestCase):
 				)
 				self.assertGreater(row.duration_minutes, 0)
 
+	def test_documents_print_in_their_official_format_by_default(self):
+		from kinerja_sop.printing import DEFAULT_PRINT_FORMATS
+
+		for doctype, print_format in DEFAULT_PRINT_FORMATS.items():
+			self.assertEqual(frappe.get_meta(doctype).default_print_format, print_format)
+			self.assertEqual(frappe.db.get_value("Print Format", print_format, "standard"), "Yes")
+
 	def test_site_speaks_indonesian_by_default(self):
 		self.assertEqual(frappe.db.get_single_value("System Settings", "language"), "id")
 		self.assertEqual(frappe.db.get_default("lang"), "id")

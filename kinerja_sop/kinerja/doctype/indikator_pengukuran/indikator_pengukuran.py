@@ -13,11 +13,14 @@ class IndikatorPengukuran(Document):
 	if TYPE_CHECKING:
 		from frappe.types import DF
 
+		capaian: DF.Float
 		indikator: DF.Data
+		indikator_kinerja: DF.Link | None
 		keterangan: DF.SmallText | None
 		parent: DF.Data
 		parentfield: DF.Data
 		parenttype: DF.Data
+		predikat: DF.Data | None
 		realisasi: DF.Float
 		satuan: DF.Data | None
 		target: DF.Float

@@ -30,6 +30,7 @@ class LogLangkahSOP(Document):
 		step_no: DF.Int
 		step_state: DF.Data | None
 		time_standard: DF.Data | None
+		unit_kerja: DF.Link | None
 	# end: auto-generated types
 
 	pass

@@ -1,6 +1,11 @@
 # Copyright (c) 2026, kinerja_sop developers and contributors
 # For license information, please see license.txt
 
+import frappe
+from frappe import _
+
+from kinerja_sop.domain.kpi import KpiError, document_score, measure, round_half_up
+from kinerja_sop.kinerja.doctype.indikator_kinerja.indikator_kinerja import POLARITY
 from kinerja_sop.kinerja.sop_document import SOPDocument
 
 
@@ -17,6 +22,7 @@ class PengukuranKinerja(SOPDocument):
 		from kinerja_sop.kinerja.doctype.log_langkah_sop.log_langkah_sop import LogLangkahSOP
 
 		amended_from: DF.Link | None
+		capaian_keseluruhan: DF.Float
 		current_activity: DF.SmallText | None
 		current_inputs: DF.SmallText | None
 		current_output: DF.SmallText | None
@@ -33,6 +39,7 @@ class PengukuranKinerja(SOPDocument):
 		paraf_by: DF.Link | None
 		periode: DF.Literal["Triwulan I", "Triwulan II", "Triwulan III", "Triwulan IV", "Semester I", "Semester II", "Tahunan"]
 		peserta: DF.SmallText | None
+		predikat_keseluruhan: DF.Data | None
 		renja: DF.Link | None
 		return_reason: DF.SmallText | None
 		ringkasan: DF.TextEditor | None
@@ -53,3 +60,46 @@ class PengukuranKinerja(SOPDocument):
 	draft_fields = ("ringkasan",)
 	source_fields = ("indikator",)
 	typed_fields = ("ringkasan", "indikator")
+
+	def validate(self):
+		self.compute_achievements()
+		super().validate()
+
+	def compute_achievements(self):
+		"""Capaian and predikat of each indicator linked to the master, and of the whole."""
+		measurements = []
+		for row in self.indikator:
+			row.capaian = row.predikat = None
+			if not row.indikator_kinerja or row.realisasi in (None, ""):
+				continue
+			master = frappe.get_cached_doc("Indikator Kinerja", row.indikator_kinerja)
+			target = row.target if master.polaritas != "Within a Range" else master.target_for(self.tahun)
+			try:
+				measurement = measure(target, row.realisasi, POLARITY[master.polaritas], unit=master.satuan or "")
+			except KpiError as error:
+				frappe.throw(
+					_("Row {0} ({1}): the achievement cannot be computed ({2}). Check the target and the realisation.").format(
+						row.idx, row.indikator, kpi_error_reason(error)
+					),
+					title=_("Indicator"),
+				)
+			row.capaian = float(round_half_up(measurement.achievement))
+			row.predikat = measurement.predicate
+			measurements.append(measurement)
+		if measurements:
+			score = document_score(measurements)
+			self.capaian_keseluruhan = float(round_half_up(score.achievement))
+			self.predikat_keseluruhan = score.predicate
+		else:
+			self.capaian_keseluruhan = self.predikat_keseluruhan = None
+
+
+def kpi_error_reason(error: KpiError) -> str:
+	reasons = {
+		"zero_target": _("the target is zero"),
+		"missing_target": _("no target is set"),
+		"missing_realisation": _("no realisation is given"),
+		"negative_value": _("a value is negative"),
+		"bad_range": _("the target does not fit the indicator's polarity"),
+	}
+	return reasons.get(error.kind, error.kind)

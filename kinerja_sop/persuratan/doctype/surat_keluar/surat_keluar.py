@@ -41,6 +41,7 @@ class SuratKeluar(Document):
 		amended_from: DF.Link | None
 		atas_nama: DF.Literal["", "a.n.", "u.b.", "Plh.", "Plt."]
 		atas_nama_jabatan: DF.Data | None
+		isi_surat: DF.TextEditor | None
 		jabatan_penandatangan: DF.Literal["Camat", "Sekretaris", "Kasubag Evapor", "Kasubag Umum"]
 		jumlah_lampiran: DF.Int
 		klasifikasi: DF.Link
