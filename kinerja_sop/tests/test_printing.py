@@ -83,17 +83,22 @@ class TestPrinting(FrappeTestCase):
 		self.assertEqual(html.count('class="simbol process"'), 8)
 		self.assertIn("Menggandakan, mengagenda serta pendistribusian", html)
 
-	def test_pdfs_carry_the_official_facts(self):
+	def test_every_print_format_renders_to_pdf(self):
 		if not self.pdf_server_reachable():
 			return
-		for doctype in ("Renja", "Laporan Kinerja"):
-			doc = self.finished[doctype]
-			text = pdf_text(frappe.get_print(doctype, doc.name, f"{doctype} Resmi", as_pdf=True))
-			self.assert_official(text, doc)
+		for doctype, doc in self.finished.items():
+			with self.subTest(doctype=doctype):
+				text = pdf_text(frappe.get_print(doctype, doc.name, f"{doctype} Resmi", as_pdf=True))
+				self.assert_official(text, doc)
 		letter = frappe.get_doc("Surat Keluar", self.finished["Renja"].surat_keluar)
 		receipt = pdf_text(frappe.get_print("Surat Keluar", letter.name, "Tanda Terima Surat Keluar", as_pdf=True))
 		self.assertIn(letter.nomor_surat, receipt)
 		self.assertIn("TANDA TERIMA SURAT", receipt)
+		cover = pdf_text(frappe.get_print("Surat Keluar", letter.name, "Surat Keluar Resmi", as_pdf=True))
+		self.assertIn(letter.nomor_surat, cover)
+		self.assertIn(f"NIP. {self.nip}", cover)
+		incoming = self.finished["Evaluasi Kinerja"].surat_masuk
+		self.assertIn("LEMBAR DISPOSISI", pdf_text(frappe.get_print("Surat Masuk", incoming, "Lembar Disposisi", as_pdf=True)))
 		sheet = pdf_text(frappe.get_print("SOP Kinerja", "SOP Perencanaan Kinerja", "Lembar SOP", as_pdf=True))
 		self.assertIn("SOP Perencanaan Kinerja", sheet)
 
