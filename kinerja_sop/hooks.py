@@ -20,6 +20,13 @@ fixtures = [
 	{"dt": "Role", "filters": [["name", "in", list(APP_ROLES)]]},
 ]
 
+# Scheduled tasks
+# ---------------
+
+scheduler_events = {
+	"daily": ["kinerja_sop.kinerja.doctype.indikator_kinerja.indikator_kinerja.remind_collection_due"],
+}
+
 # Printing
 # --------
 # What the print formats (templates/print/) ask the database for.

@@ -537,3 +537,27 @@ def test_round_half_up_is_within_half_a_cent(value):
 	rounded = round_half_up(value)
 	assert rounded.as_tuple().exponent == -2
 	assert abs(rounded - value) <= D("0.005")
+
+
+def test_collection_period_ends():
+	from datetime import date
+
+	from kinerja_sop.domain.kpi import period_end
+
+	assert period_end(date(2026, 2, 10), "Monthly") == date(2026, 2, 28)
+	assert period_end(date(2024, 2, 10), "Monthly") == date(2024, 2, 29)
+	assert period_end(date(2026, 5, 1), "Quarterly") == date(2026, 6, 30)
+	assert period_end(date(2026, 7, 1), "Semiannual") == date(2026, 12, 31)
+	assert period_end(date(2026, 1, 1), "Annual") == date(2026, 12, 31)
+	with pytest.raises(KpiError):
+		period_end(date(2026, 1, 1), "Weekly")
+
+
+def test_period_realisation_by_formula():
+	from kinerja_sop.domain.kpi import aggregate_realisation
+
+	assert aggregate_realisation("Count", [7, 8, 6]) == 21
+	assert aggregate_realisation("Average", [2, 3]) == Decimal("2.5")
+	assert aggregate_realisation("Percentage", [2.5, 3.1, None]) == Decimal("2.8")
+	with pytest.raises(KpiError):
+		aggregate_realisation("Average", [None])

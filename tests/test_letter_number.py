@@ -474,7 +474,7 @@ def test_distinct_units_or_years_never_share_a_key(unit_a, day_a, unit_b, day_b)
 
 @pytest.mark.parametrize(
 	"month, roman",
-	enumerate(("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"), start=1),
+	list(enumerate(("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"), start=1)),
 )
 def test_roman_months(month, roman):
 	assert to_roman(month) == roman

@@ -134,6 +134,8 @@ def test_hook_paths_resolve():
 		for doctype, path in HOOKS[key].items():
 			assert doctype in BY_NAME, doctype
 			dotted.append(path)
+	dotted += [path for paths in HOOKS.get("scheduler_events", {}).values() for path in paths]
+	dotted += HOOKS["jinja"]["methods"]
 	for path in dotted:
 		assert _resolves(path), path
 	for key in ("doctype_js", "doctype_list_js"):

@@ -470,3 +470,31 @@ def year_over_year(previous: Measurement, current: Measurement) -> YearOverYear:
 		realisation=change(previous.realisation, current.realisation),
 		achievement=change(previous.achievement, current.achievement),
 	)
+
+
+# --- collection periods --------------------------------------------------------
+
+FREQUENCY_MONTHS = {"Monthly": 1, "Quarterly": 3, "Semiannual": 6, "Annual": 12}
+
+
+def period_end(day, frequency: str):
+	"""The last day of the collection period `day` falls in (months counted from January)."""
+	import calendar
+	from datetime import date
+
+	months = FREQUENCY_MONTHS.get(frequency)
+	if not months:
+		raise KpiError("bad_formula", f"unknown collection frequency {frequency!r}", value=frequency)
+	last_month = ((day.month - 1) // months + 1) * months
+	return date(day.year, last_month, calendar.monthrange(day.year, last_month)[1])
+
+
+def aggregate_realisation(formula_type: str, values) -> Decimal | int:
+	"""One period's realisation from the values the Data IKU recorded for it:
+	counts add up; averages, ratios and percentages are averaged."""
+	values = [v for v in values if v is not None]
+	if not values:
+		raise KpiError("empty_input", "no values recorded for the period")
+	if formula_type == "Count":
+		return sum(_count_value(v, "value") for v in values)
+	return average(values)

@@ -59,3 +59,78 @@ class TestMeasurement(FrappeTestCase):
 		self.assertIsNone(doc.indikator[0].capaian)
 		with as_user(self.office.camat):
 			self.assertTrue(frappe.has_permission("Indikator Kinerja", "read"))
+
+
+class TestRealisationFromDataIKU(FrappeTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.office = make_office("DIKU")
+
+	def test_pengukuran_takes_the_periods_signed_data(self):
+		from kinerja_sop.tests.sop_walk import walk_to_end
+
+		data = create_document(
+			"Data IKU",
+			self.office,
+			data_kinerja=[
+				{"indikator": SISKAMLING, "nilai": 12, "sumber_data": "Desa A"},
+				{"indikator": SISKAMLING, "nilai": 9, "sumber_data": "Desa B"},
+				{"indikator": KTP, "nilai": 2.5, "sumber_data": "Register KTP"},
+			],
+		)
+		walk_to_end(data, self.office)  # signed (and delivered) by its SOP
+		pengukuran = create_document(
+			"Pengukuran Kinerja",
+			self.office,
+			indikator=[
+				{"indikator": SISKAMLING, "indikator_kinerja": SISKAMLING, "target": 24},
+				{"indikator": KTP, "indikator_kinerja": KTP, "target": 3},
+			],
+		)
+		with as_user(self.office.camat):
+			doc = frappe.get_doc("Pengukuran Kinerja", pengukuran.name)
+			self.assertEqual(doc.fill_realisation_from_data_iku(), 2)
+			doc.save()
+		rows = {row.indikator: row for row in doc.indikator}
+		self.assertEqual((rows[SISKAMLING].realisasi, rows[SISKAMLING].capaian), (21, 87.5))  # 12 + 9 groups
+		self.assertEqual((rows[KTP].realisasi, rows[KTP].capaian), (2.5, 116.67))
+		self.assertIn(data.name, rows[KTP].keterangan)
+
+
+class TestCollectionReminders(FrappeTestCase):
+	def test_person_in_charge_is_reminded_in_the_last_week_once(self):
+		from kinerja_sop.kinerja.doctype.indikator_kinerja.indikator_kinerja import remind_collection_due
+		from kinerja_sop.tests.factories import make_user
+
+		user = make_user("pic.iku@example.com", ("Kasubag Evapor",))
+		frappe.db.set_value("Indikator Kinerja", SISKAMLING, {"penanggung_jawab": user, "frekuensi": "Quarterly"})
+		todos = lambda: frappe.get_all(  # noqa: E731
+			"ToDo", filters={"reference_name": SISKAMLING, "allocated_to": user, "status": "Open"}, pluck="date"
+		)
+		with self.freeze_time("2026-09-10 08:00:00"):
+			remind_collection_due()
+		self.assertEqual(todos(), [])  # three weeks before the quarter ends
+		with self.freeze_time("2026-09-25 08:00:00"):
+			remind_collection_due()
+			remind_collection_due()
+		self.assertEqual([str(d) for d in todos()], ["2026-09-30"])
+
+
+class TestLaporanAssembled(FrappeTestCase):
+	def test_lkjip_prints_the_achievement_table_of_its_pengukuran(self):
+		office = make_office("LKJ")
+		pengukuran = create_document(
+			"Pengukuran Kinerja",
+			office,
+			indikator=[
+				{"indikator": SISKAMLING, "indikator_kinerja": SISKAMLING, "target": 24, "realisasi": 21},
+				{"indikator": KTP, "indikator_kinerja": KTP, "target": 3, "realisasi": 2.5},
+			],
+		)
+		laporan = create_document("Laporan Kinerja", office, pengukuran=pengukuran.name)
+		html = frappe.get_print("Laporan Kinerja", laporan.name, "Laporan Kinerja Resmi")
+		self.assertIn("Tabel Capaian Kinerja", html)
+		self.assertIn("87,50", html)
+		self.assertIn("116,67", html)
+		self.assertIn("Capaian Kinerja Keseluruhan", html)

@@ -4,8 +4,9 @@
 import frappe
 from frappe import _
 from frappe.model.document import Document
+from frappe.utils import getdate
 
-from kinerja_sop.domain.kpi import HIGHER, LOWER, RANGE, TargetRange
+from kinerja_sop.domain.kpi import HIGHER, LOWER, RANGE, TargetRange, period_end
 
 POLARITY = {"Higher is Better": HIGHER, "Lower is Better": LOWER, "Within a Range": RANGE}
 # The seed's three indicators (SOP Pengukuran, step 5 remark), shipped as examples.
@@ -91,6 +92,47 @@ class IndikatorKinerja(Document):
 		if self.polaritas == "Within a Range":
 			return TargetRange(row.target_bawah, row.target_atas)
 		return row.target
+
+
+REMIND_DAYS_BEFORE = 7
+
+
+def remind_collection_due():
+	"""Daily: the person in charge of an indicator gets a ToDo in the last week of each
+	collection period, once per period."""
+	from frappe.desk.form.assign_to import add as add_assignment
+
+	today = getdate()
+	for indicator in frappe.get_all(
+		"Indikator Kinerja",
+		filters={"penanggung_jawab": ("is", "set")},
+		fields=["name", "penanggung_jawab", "frekuensi"],
+	):
+		due = period_end(today, indicator.frekuensi or "Quarterly")
+		if (due - today).days > REMIND_DAYS_BEFORE:
+			continue
+		already = frappe.db.exists(
+			"ToDo",
+			{
+				"reference_type": "Indikator Kinerja",
+				"reference_name": indicator.name,
+				"allocated_to": indicator.penanggung_jawab,
+				"date": due,
+				"status": ("!=", "Cancelled"),
+			},
+		)
+		if already:
+			continue
+		add_assignment(
+			{
+				"assign_to": [indicator.penanggung_jawab],
+				"doctype": "Indikator Kinerja",
+				"name": indicator.name,
+				"date": due,
+				"description": _("Collect the data of {0} for the period ending {1}.").format(indicator.name, due),
+			},
+			ignore_permissions=True,
+		)
 
 
 def install_seed_indicators():

@@ -4,7 +4,7 @@
 import frappe
 from frappe import _
 
-from kinerja_sop.domain.kpi import KpiError, document_score, measure, round_half_up
+from kinerja_sop.domain.kpi import KpiError, aggregate_realisation, document_score, measure, round_half_up
 from kinerja_sop.kinerja.doctype.indikator_kinerja.indikator_kinerja import POLARITY
 from kinerja_sop.kinerja.sop_document import SOPDocument
 
@@ -65,6 +65,40 @@ class PengukuranKinerja(SOPDocument):
 		self.compute_achievements()
 		super().validate()
 
+	def fill_realisation_from_data_iku(self) -> int:
+		"""Realisation of each linked indicator from the values the period's signed
+		Data IKU recorded for it (added up for counts, averaged otherwise)."""
+		sources = frappe.get_all(
+			"Data IKU",
+			filters={"unit_kerja": self.unit_kerja, "tahun": self.tahun, "periode": self.periode, "docstatus": 1},
+			pluck="name",
+		)
+		if not sources:
+			frappe.throw(
+				_("No signed Data IKU of {0} {1} {2} to take the realisation from.").format(
+					self.unit_kerja, self.periode, self.tahun
+				)
+			)
+		recorded = frappe.get_all(
+			"Data Kinerja IKU",
+			filters={"parenttype": "Data IKU", "parent": ("in", sources)},
+			fields=["indikator", "nilai", "parent"],
+		)
+		filled = 0
+		for row in self.indikator:
+			if not row.indikator_kinerja:
+				continue
+			values = [r.nilai for r in recorded if r.indikator in (row.indikator_kinerja, row.indikator)]
+			if not values:
+				continue
+			formula = frappe.get_cached_value("Indikator Kinerja", row.indikator_kinerja, "formula_type")
+			row.realisasi = float(aggregate_realisation(formula, values))
+			row.keterangan = _("From Data IKU: {0}").format(
+				", ".join(sorted({r.parent for r in recorded if r.indikator in (row.indikator_kinerja, row.indikator)}))
+			)
+			filled += 1
+		return filled
+
 	def compute_achievements(self):
 		"""Capaian and predikat of each indicator linked to the master, and of the whole."""
 		measurements = []
@@ -92,6 +126,16 @@ class PengukuranKinerja(SOPDocument):
 			self.predikat_keseluruhan = score.predicate
 		else:
 			self.capaian_keseluruhan = self.predikat_keseluruhan = None
+
+
+@frappe.whitelist(methods=["POST"])
+def fill_realisation_from_data_iku(name: str) -> dict:
+	"""Take each linked indicator's realisation from the period's signed Data IKU."""
+	doc = frappe.get_doc("Pengukuran Kinerja", name)
+	doc.check_permission("write")
+	filled = doc.fill_realisation_from_data_iku()
+	doc.save()
+	return {"filled": filled}
 
 
 def kpi_error_reason(error: KpiError) -> str:
