@@ -130,6 +130,14 @@ class TestLetterNumbers(MailTestCase):
 			with self.assertRaises(frappe.UpdateAfterSubmitError):
 				letter.save()
 
+	def test_unit_code_is_kept_once_letters_are_numbered(self):
+		register(new_letter(self.office), self.office.umum)
+		unit = frappe.get_doc("Unit Kerja", self.office.unit)
+		unit.unit_code = "UJI.BARU"
+		with self.assertRaises(frappe.ValidationError) as raised:
+			unit.save()
+		self.assertIn("tidak dapat diubah", str(raised.exception))
+
 	def test_unknown_classification_is_refused(self):
 		with self.assertRaises(frappe.LinkValidationError):
 			new_letter(self.office, klasifikasi="999.9")

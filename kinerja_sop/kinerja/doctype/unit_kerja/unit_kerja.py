@@ -70,6 +70,7 @@ class UnitKerja(Document):
 
 	def validate(self):
 		self.validate_unit_code()
+		self.validate_unit_code_kept_once_numbered()
 		self.validate_letter_number_format()
 		self.validate_officials()
 		self.validate_single_holder_positions()
@@ -89,6 +90,19 @@ class UnitKerja(Document):
 				_(
 					"Unit Code {0} may contain only letters, digits, dots and hyphens, because it becomes part of letter numbers."
 				).format(frappe.bold(self.unit_code)),
+				title=_("Invalid Unit Code"),
+			)
+
+	def validate_unit_code_kept_once_numbered(self):
+		"""The letter counter is keyed on the unit code: a new code would restart the numbering."""
+		before = self.get_doc_before_save()
+		if not before or before.unit_code == self.unit_code:
+			return
+		if frappe.db.exists("Surat Keluar", {"unit_kerja": self.name, "docstatus": ("in", (1, 2))}):
+			frappe.throw(
+				_("Unit Code {0} already numbers registered letters and cannot be changed.").format(
+					frappe.bold(before.unit_code)
+				),
 				title=_("Invalid Unit Code"),
 			)
 
