@@ -133,11 +133,15 @@ class SOPDocument(Document):
 			frappe.throw(_("{0} is in the team twice.").format(", ".join(duplicates)), exc=TeamError)
 		if len([row for row in self.team if row.is_leader]) > 1:
 			frappe.throw(_("A team has one leader."), exc=TeamError)
-		for row in self.team:
-			if not self.belongs_to_unit(row.user):
-				frappe.throw(
-					_("Team member {0} does not work in {1}.").format(row.user, self.unit_kerja), exc=TeamError
-				)
+		# Only members added now are checked: a transition does not re-query the unit's staff.
+		before = self.get_doc_before_save()
+		joining = set(members) - ({row.user for row in before.team} if before else set())
+		if not joining:
+			return
+		unit_users = set(get_unit_role_holders(self.unit_kerja, None))
+		for user in sorted(joining):
+			if user not in unit_users and not is_unit_admin(user):
+				frappe.throw(_("Team member {0} does not work in {1}.").format(user, self.unit_kerja), exc=TeamError)
 
 	def grant_team_role(self):
 		"""Members act on the Tim steps through the Tim Kinerja role; forming the team grants it."""
@@ -150,9 +154,6 @@ class SOPDocument(Document):
 				user = frappe.get_doc("User", row.user)
 				user.flags.ignore_permissions = True
 				user.add_roles(TEAM_ROLE)
-
-	def belongs_to_unit(self, user: str) -> bool:
-		return user in get_unit_role_holders(self.unit_kerja, None) or is_unit_admin(user)
 
 	# --- moving through the SOP --------------------------------------------
 
