@@ -121,6 +121,8 @@ ERROR_CASES = [
 	("zero_target", lambda: achievement(0, 0, "lower")),
 	("zero_target", lambda: achievement(0, (0, 0), "range")),
 	("zero_target", lambda: ktp_completion_days([2, 3], 0)),
+	("zero_budget", lambda: kpi.program_efficiency(0, 5, 100)),
+	("nothing_spent", lambda: kpi.program_efficiency(10, 0, 100)),
 	("zero_denominator", lambda: ratio(3, 0)),
 	("zero_denominator", lambda: percentage(3, 0)),
 	("zero_denominator", lambda: musrenbang_participation(0, 0)),
@@ -561,3 +563,63 @@ def test_period_realisation_by_formula():
 	assert aggregate_realisation("Percentage", [2.5, 3.1, None]) == Decimal("2.8")
 	with pytest.raises(KpiError):
 		aggregate_realisation("Average", [None])
+
+
+# --- program efficiency ------------------------------------------------------
+
+
+def test_program_efficiency_worked_example():
+	# A kecamatan program with a ceiling of Rp 250.000.000, Rp 231.250.000 spent
+	# (92.5% absorbed) and 100% of its targets reached: 100 / 92.5 = 1.08 → efficient.
+	result = kpi.program_efficiency(250_000_000, 231_250_000, 100)
+	assert result.absorption == D("92.5")
+	assert shown(result.index) == D("1.08")
+	assert result.efficient
+
+
+def test_program_efficiency_below_pace_is_not_efficient():
+	# Everything spent, 80% of the targets reached.
+	result = kpi.program_efficiency("150000000", "150000000", "80")
+	assert result.absorption == 100 and result.index == D("0.8")
+	assert not result.efficient
+
+
+def test_overspending_is_measured_not_refused():
+	result = kpi.program_efficiency(100, 110, 100)
+	assert shown(result.absorption) == D("110.00")
+	assert not result.efficient
+
+
+@pytest.mark.parametrize(
+	"ceiling, spent, achieved, kind",
+	[
+		(0, 10, 100, "zero_budget"),
+		(100, 0, 100, "nothing_spent"),
+		(None, 10, 100, "missing_value"),
+		(100, -1, 100, "negative_value"),
+		(100, 50, None, "missing_value"),
+	],
+)
+def test_program_efficiency_refuses_what_it_cannot_compute(ceiling, spent, achieved, kind):
+	with pytest.raises(KpiError) as raised:
+		kpi.program_efficiency(ceiling, spent, achieved)
+	assert raised.value.kind == kind
+
+
+@given(
+	ceiling=st.integers(1, 10**12),
+	spent_a=st.integers(1, 10**12),
+	spent_b=st.integers(1, 10**12),
+	achieved=st.decimals(0, 200, places=2),
+)
+def test_spending_more_for_the_same_achievement_is_never_more_efficient(ceiling, spent_a, spent_b, achieved):
+	low, high = sorted((spent_a, spent_b))
+	assert kpi.program_efficiency(ceiling, high, achieved).index <= kpi.program_efficiency(ceiling, low, achieved).index
+
+
+@given(ceiling=st.integers(1, 10**12), spent=st.integers(1, 10**12))
+def test_achievement_equal_to_absorption_is_exactly_on_pace(ceiling, spent):
+	absorption = kpi.program_efficiency(ceiling, spent, 1).absorption
+	assume(absorption == kpi.program_efficiency(ceiling, spent, absorption).absorption)
+	result = kpi.program_efficiency(ceiling, spent, absorption)
+	assert abs(result.index - 1) < D("1e-20") and (result.efficient or result.index < 1)

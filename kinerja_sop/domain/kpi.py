@@ -33,7 +33,7 @@ class KpiError(ValueError):
 	Kinds: missing_target | missing_realisation | missing_value | zero_target |
 	zero_denominator | negative_value | not_a_number | not_a_count | not_a_flag |
 	part_exceeds_whole | bad_polarity | bad_range | bad_weight | bad_bands |
-	empty_input | bad_formula. The desk words each kind in Indonesian.
+	empty_input | bad_formula | zero_budget | nothing_spent. The desk words each kind in Indonesian.
 	"""
 
 	def __init__(self, kind: str, message: str, **context):
@@ -469,6 +469,44 @@ def year_over_year(previous: Measurement, current: Measurement) -> YearOverYear:
 	return YearOverYear(
 		realisation=change(previous.realisation, current.realisation),
 		achievement=change(previous.achievement, current.achievement),
+	)
+
+
+# --- efficiency of a program (Evaluasi, LKjIP Bab III) -------------------------
+
+
+@dataclass(frozen=True)
+class ProgramEfficiency:
+	"""How much performance a program bought with the budget it absorbed.
+
+	absorption is the share of the budget ceiling (pagu) spent, in percent;
+	index is achievement ÷ absorption: 1 means performance kept pace with
+	spending, above 1 the program reached its targets with less money than planned.
+	"""
+
+	absorption: Decimal
+	achievement: Decimal
+	index: Decimal
+
+	@property
+	def efficient(self) -> bool:
+		return self.index >= 1
+
+
+def program_efficiency(ceiling: Number | None, spent: Number | None, achievement_percent: Number | None) -> ProgramEfficiency:
+	"""Efficiency of one program from its budget ceiling, the amount spent and
+	its performance achievement (percent). Spending over the ceiling is allowed
+	(absorption above 100); a program that spent nothing has no efficiency."""
+	pagu = _non_negative(ceiling, "ceiling", "missing_value")
+	if pagu == 0:
+		raise KpiError("zero_budget", "the budget ceiling is zero", field="ceiling")
+	used = _non_negative(spent, "spent", "missing_value")
+	if used == 0:
+		raise KpiError("nothing_spent", "nothing of the budget was spent", field="spent")
+	performance = _non_negative(achievement_percent, "achievement", "missing_value")
+	absorption = used * 100 / pagu
+	return ProgramEfficiency(
+		absorption=_decimal(absorption), achievement=_decimal(performance), index=_decimal(performance / absorption)
 	)
 
 
