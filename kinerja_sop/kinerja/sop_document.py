@@ -25,6 +25,7 @@ from kinerja_sop.domain.mail_register import DITERIMA_SEMUA
 from kinerja_sop.domain.time_standard import parse_time_standard
 from kinerja_sop.domain.working_time import WorkingCalendar, to_unit_time
 from kinerja_sop.domain.workflow_builder import TransitionPlan, WorkflowPlan, build_workflow
+from kinerja_sop.kinerja.doctype.rekap_kepatuhan_sop.rekap_kepatuhan_sop import add_steps, remove_steps
 from kinerja_sop.kinerja.doctype.sop_kinerja.sop_kinerja import SOP_OF_DOCTYPE_CACHE
 from kinerja_sop.permissions import get_unit_role_holders, is_unit_admin
 
@@ -103,6 +104,7 @@ class SOPDocument(Document):
 
 	def on_change(self):
 		self.grant_team_role()
+		self.count_finished_steps()
 		if self.flags.step_changed:
 			# Off the request path: the ToDos and their notifications follow the commit.
 			frappe.enqueue(
@@ -116,6 +118,9 @@ class SOPDocument(Document):
 
 	def on_cancel(self):
 		self.close_open_assignments()
+
+	def on_trash(self):
+		remove_steps(self.doctype, self.step_log)
 
 	# --- content -----------------------------------------------------------
 
@@ -407,6 +412,12 @@ class SOPDocument(Document):
 			}
 		)
 		self.return_reason = None
+		self.flags.setdefault("finished_steps", []).append(row)
+
+	def count_finished_steps(self):
+		"""Add the steps just done to the monthly compliance summary, in this transaction."""
+		if self.flags.finished_steps:
+			add_steps(self.doctype, self.flags.pop("finished_steps"))
 
 	def clear_current_step(self):
 		for field in (
