@@ -3,6 +3,7 @@
 
 import frappe
 
+from kinerja_sop.kinerja.doctype.realisasi_program.realisasi_program import compute_efficiency
 from kinerja_sop.kinerja.sop_document import SOPDocument
 
 
@@ -16,6 +17,7 @@ class EvaluasiKinerja(SOPDocument):
 		from frappe.types import DF
 		from kinerja_sop.kinerja.doctype.anggota_tim_kinerja.anggota_tim_kinerja import AnggotaTimKinerja
 		from kinerja_sop.kinerja.doctype.log_langkah_sop.log_langkah_sop import LogLangkahSOP
+		from kinerja_sop.kinerja.doctype.realisasi_program.realisasi_program import RealisasiProgram
 		from kinerja_sop.kinerja.doctype.rekomendasi_evaluasi.rekomendasi_evaluasi import RekomendasiEvaluasi
 
 		amended_from: DF.Link | None
@@ -29,6 +31,7 @@ class EvaluasiKinerja(SOPDocument):
 		disposisi_surat_masuk: DF.SmallText | None
 		dokumentasi_kegiatan: DF.Attach | None
 		dpa: DF.Attach | None
+		efisiensi_program: DF.Table[RealisasiProgram]
 		garis_besar: DF.TextEditor | None
 		lampiran_data_sumber: DF.Attach | None
 		lampiran_draft: DF.Attach | None
@@ -64,6 +67,7 @@ class EvaluasiKinerja(SOPDocument):
 
 	def validate(self):
 		self.copy_disposition_of_incoming_letter()
+		compute_efficiency(self.efisiensi_program)
 		super().validate()
 
 	def copy_disposition_of_incoming_letter(self):

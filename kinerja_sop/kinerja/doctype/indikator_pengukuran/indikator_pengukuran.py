@@ -14,12 +14,14 @@ class IndikatorPengukuran(Document):
 		from frappe.types import DF
 
 		capaian: DF.Float
+		capaian_tahun_lalu: DF.Float
 		indikator: DF.Data
 		indikator_kinerja: DF.Link | None
 		keterangan: DF.SmallText | None
 		parent: DF.Data
 		parentfield: DF.Data
 		parenttype: DF.Data
+		perubahan_capaian: DF.Float
 		predikat: DF.Data | None
 		realisasi: DF.Float
 		satuan: DF.Data | None

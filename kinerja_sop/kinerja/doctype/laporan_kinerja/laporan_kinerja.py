@@ -1,6 +1,10 @@
 # Copyright (c) 2026, kinerja_sop developers and contributors
 # For license information, please see license.txt
 
+import frappe
+from frappe import _
+
+from kinerja_sop.kinerja.doctype.realisasi_program.realisasi_program import compute_efficiency
 from kinerja_sop.kinerja.sop_document import SOPDocument
 
 
@@ -12,10 +16,13 @@ class LaporanKinerja(SOPDocument):
 
 	if TYPE_CHECKING:
 		from frappe.types import DF
+		from kinerja_sop.kinerja.doctype.analisis_capaian_indikator.analisis_capaian_indikator import AnalisisCapaianIndikator
 		from kinerja_sop.kinerja.doctype.anggota_tim_kinerja.anggota_tim_kinerja import AnggotaTimKinerja
 		from kinerja_sop.kinerja.doctype.log_langkah_sop.log_langkah_sop import LogLangkahSOP
+		from kinerja_sop.kinerja.doctype.realisasi_program.realisasi_program import RealisasiProgram
 
 		amended_from: DF.Link | None
+		analisis_indikator: DF.Table[AnalisisCapaianIndikator]
 		bab_i_pendahuluan: DF.TextEditor | None
 		bab_ii_perencanaan_kinerja: DF.TextEditor | None
 		bab_iii_akuntabilitas_kinerja: DF.TextEditor | None
@@ -36,6 +43,7 @@ class LaporanKinerja(SOPDocument):
 		paraf_at: DF.Datetime | None
 		paraf_by: DF.Link | None
 		pengukuran: DF.Link | None
+		realisasi_anggaran: DF.Table[RealisasiProgram]
 		renja: DF.Link | None
 		return_reason: DF.SmallText | None
 		signed_at: DF.Datetime | None
@@ -62,3 +70,61 @@ class LaporanKinerja(SOPDocument):
 		"bab_iii_akuntabilitas_kinerja",
 		"bab_iv_penutup",
 	)
+
+	def validate(self):
+		self.validate_sources()
+		self.assemble_indicator_analysis()
+		self.take_programs_from_renja()
+		compute_efficiency(self.realisasi_anggaran)
+		super().validate()
+
+	def validate_sources(self):
+		"""The LKjIP reports on its own unit's year: its Pengukuran and Renja must be of the same."""
+		if self.pengukuran and not self.renja:
+			self.renja = frappe.db.get_value("Pengukuran Kinerja", self.pengukuran, "renja")
+		for doctype, name in (("Pengukuran Kinerja", self.pengukuran), ("Renja", self.renja)):
+			if not name:
+				continue
+			unit, year = frappe.db.get_value(doctype, name, ["unit_kerja", "tahun"])
+			if (unit, year) != (self.unit_kerja, self.tahun):
+				frappe.throw(
+					_("{0} {1} is of {2} {3}, not of this report's {4} {5}.").format(
+						_(doctype), name, unit, year, self.unit_kerja, self.tahun
+					),
+					title=_("Source Document"),
+				)
+
+	def assemble_indicator_analysis(self):
+		"""One row per indicator of the Pengukuran, its figures taken from there;
+		the analysis officials wrote for an indicator stays with it."""
+		if not self.pengukuran:
+			self.analisis_indikator = []
+			return
+		written = {row.indikator_kinerja or row.indikator: row.analisis for row in self.analisis_indikator}
+		measured = frappe.get_all(
+			"Indikator Pengukuran",
+			filters={"parenttype": "Pengukuran Kinerja", "parent": self.pengukuran},
+			fields=[
+				"indikator_kinerja", "indikator", "satuan", "target", "realisasi", "capaian", "predikat", "capaian_tahun_lalu",
+			],  # fmt: skip
+			order_by="idx",
+		)
+		self.analisis_indikator = []
+		for row in measured:
+			self.append("analisis_indikator", {**row, "analisis": written.get(row.indikator_kinerja or row.indikator)})
+
+	def take_programs_from_renja(self):
+		"""Start the budget table with the Renja's programs and their ceilings."""
+		if self.realisasi_anggaran or not self.renja:
+			return
+		ceilings = {}
+		for row in frappe.get_all(
+			"Program Kegiatan Renja",
+			filters={"parenttype": "Renja", "parent": self.renja},
+			fields=["program", "pagu_indikatif"],
+			order_by="idx",
+		):
+			ceilings[row.program] = ceilings.get(row.program, 0) + (row.pagu_indikatif or 0)
+		for program, ceiling in ceilings.items():
+			self.append("realisasi_anggaran", {"program": program, "pagu_anggaran": ceiling})
+

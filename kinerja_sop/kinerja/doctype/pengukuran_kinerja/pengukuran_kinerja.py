@@ -4,7 +4,14 @@
 import frappe
 from frappe import _
 
-from kinerja_sop.domain.kpi import KpiError, aggregate_realisation, document_score, measure, round_half_up
+from kinerja_sop.domain.kpi import (
+	KpiError,
+	aggregate_realisation,
+	change,
+	document_score,
+	measure,
+	round_half_up,
+)
 from kinerja_sop.kinerja.doctype.indikator_kinerja.indikator_kinerja import POLARITY
 from kinerja_sop.kinerja.sop_document import SOPDocument
 
@@ -23,6 +30,7 @@ class PengukuranKinerja(SOPDocument):
 
 		amended_from: DF.Link | None
 		capaian_keseluruhan: DF.Float
+		capaian_keseluruhan_tahun_lalu: DF.Float
 		current_activity: DF.SmallText | None
 		current_inputs: DF.SmallText | None
 		current_output: DF.SmallText | None
@@ -38,6 +46,7 @@ class PengukuranKinerja(SOPDocument):
 		paraf_at: DF.Datetime | None
 		paraf_by: DF.Link | None
 		periode: DF.Literal["Triwulan I", "Triwulan II", "Triwulan III", "Triwulan IV", "Semester I", "Semester II", "Tahunan"]
+		perubahan_keseluruhan: DF.Float
 		peserta: DF.SmallText | None
 		predikat_keseluruhan: DF.Data | None
 		renja: DF.Link | None
@@ -63,6 +72,7 @@ class PengukuranKinerja(SOPDocument):
 
 	def validate(self):
 		self.compute_achievements()
+		self.compare_with_last_year()
 		super().validate()
 
 	def fill_realisation_from_data_iku(self) -> int:
@@ -127,6 +137,25 @@ class PengukuranKinerja(SOPDocument):
 		else:
 			self.capaian_keseluruhan = self.predikat_keseluruhan = None
 
+	def compare_with_last_year(self):
+		"""Last year's achievement of the same period, from its signed Pengukuran,
+		beside this year's, and the change in percentage points."""
+		last = last_years_measurement(self.unit_kerja, self.tahun, self.periode, exclude=self.name)
+		achieved_before = {}
+		if last:
+			for row in frappe.get_all(
+				"Indikator Pengukuran",
+				filters={"parenttype": "Pengukuran Kinerja", "parent": last.name},
+				fields=["indikator_kinerja", "indikator", "capaian"],
+			):
+				achieved_before.setdefault(row.indikator_kinerja or row.indikator, row.capaian)
+		for row in self.indikator:
+			before = achieved_before.get(row.indikator_kinerja or row.indikator)
+			row.capaian_tahun_lalu = before
+			row.perubahan_capaian = points_changed(before, row.capaian)
+		self.capaian_keseluruhan_tahun_lalu = last.capaian_keseluruhan if last else None
+		self.perubahan_keseluruhan = points_changed(self.capaian_keseluruhan_tahun_lalu, self.capaian_keseluruhan)
+
 
 @frappe.whitelist(methods=["POST"])
 def fill_realisation_from_data_iku(name: str) -> dict:
@@ -136,6 +165,27 @@ def fill_realisation_from_data_iku(name: str) -> dict:
 	filled = doc.fill_realisation_from_data_iku()
 	doc.save()
 	return {"filled": filled}
+
+
+def last_years_measurement(unit_kerja: str, tahun: int, periode: str, exclude: str | None = None):
+	"""The signed Pengukuran of the same unit and period a year earlier, if any."""
+	filters = {"unit_kerja": unit_kerja, "tahun": (tahun or 0) - 1, "periode": periode, "docstatus": 1}
+	if exclude:
+		filters["name"] = ("!=", exclude)
+	found = frappe.get_all(
+		"Pengukuran Kinerja",
+		filters=filters,
+		fields=["name", "capaian_keseluruhan"],
+		order_by="signed_at desc",
+		limit=1,
+	)
+	return found[0] if found else None
+
+
+def points_changed(before, now) -> float | None:
+	if before is None or now is None:
+		return None
+	return float(round_half_up(change(before, now).absolute))
 
 
 def kpi_error_reason(error: KpiError) -> str:

@@ -1,0 +1,30 @@
+# Copyright (c) 2026, kinerja_sop developers and contributors
+# For license information, please see license.txt
+
+from frappe.model.document import Document
+
+
+class AnalisisCapaianIndikator(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		analisis: DF.SmallText | None
+		capaian: DF.Float
+		capaian_tahun_lalu: DF.Float
+		indikator: DF.Data | None
+		indikator_kinerja: DF.Link | None
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+		predikat: DF.Data | None
+		realisasi: DF.Float
+		satuan: DF.Data | None
+		target: DF.Float
+	# end: auto-generated types
+
+	pass
