@@ -14,6 +14,7 @@ REPO = Path(__file__).resolve().parent.parent
 APP_DOCTYPES = sorted(
 	json.loads(p.read_text())["name"] for p in (REPO / "kinerja_sop").glob("*/doctype/*/*.json") if p.stem == p.parent.name
 )
+APP_MODULES = (REPO / "kinerja_sop/modules.txt").read_text().split()
 APP_ROLES = [r["name"] for r in json.loads((REPO / "kinerja_sop/fixtures/role.json").read_text())]
 USER = "uninstall.check@example.com"
 
@@ -43,6 +44,10 @@ def verify():
 		"User Permission": frappe.get_all("User Permission", filters={"allow": ("in", APP_DOCTYPES)}, pluck="name"),
 		"Custom Field": frappe.get_all("Custom Field", filters={"dt": ("in", APP_DOCTYPES)}, pluck="name"),
 		"Property Setter": frappe.get_all("Property Setter", filters={"doc_type": ("in", APP_DOCTYPES)}, pluck="name"),
+		**{
+			kind: frappe.get_all(kind, filters={"module": ("in", APP_MODULES)}, pluck="name")
+			for kind in ("Workspace", "Report", "Print Format", "Dashboard Chart", "Number Card", "Dashboard Chart Source")
+		},
 		"tables": [t for t in frappe.db.get_tables() if t[3:] in APP_DOCTYPES],
 	}
 	leftovers = {kind: names for kind, names in leftovers.items() if names}

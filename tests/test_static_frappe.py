@@ -225,3 +225,54 @@ def test_reports_point_at_our_doctypes():
 		assert report["ref_doctype"] in BY_NAME and report["module"] in MODULES
 		assert (path.parent / f"{path.stem}.py").exists()
 		assert {r["role"] for r in report["roles"]} <= FIXTURE_ROLES | FRAPPE_ROLES
+
+
+def _whitelisted(dotted: str) -> bool:
+	"""The function exists in the app and carries @frappe.whitelist()."""
+	module, _, attr = dotted.rpartition(".")
+	path = APP.parent / (module.replace(".", "/") + ".py")
+	if not path.exists():
+		return False
+	for node in ast.parse(path.read_text()).body:
+		if isinstance(node, ast.FunctionDef) and node.name == attr:
+			return any("whitelist" in ast.unparse(decorator) for decorator in node.decorator_list)
+	return False
+
+
+def _records(kind: str) -> dict:
+	records = {}
+	for path in APP.glob(f"*/{kind}/*/*.json"):
+		record = json.loads(path.read_text())
+		assert path.parent.name == path.stem == scrub(record["name"]), path
+		assert record["module"] in MODULES and record.get("is_standard", 1), path
+		records[record["name"]] = record
+	return records
+
+
+def test_dashboard_records_are_standard_and_resolve():
+	sources = _records("dashboard_chart_source")
+	charts = _records("dashboard_chart")
+	cards = _records("number_card")
+	for name, source in sources.items():
+		js = (APP / "kinerja" / "dashboard_chart_source" / scrub(name) / f"{scrub(name)}.js").read_text()
+		assert f'chart_sources["{name}"]' in js
+		method = re.search(r'method: "([\w.]+)"', js).group(1)
+		assert _whitelisted(method), method
+	for name, chart in charts.items():
+		if chart["chart_type"] == "Custom":
+			assert chart["source"] in sources, name
+		else:
+			assert chart["chart_type"] == "Report"
+			assert list(APP.glob(f"*/report/{scrub(chart['report_name'])}/*.json")), name
+		# Custom charts have no DocType to check read access against: the roles decide.
+		assert {row["role"] for row in chart["roles"]} and {row["role"] for row in chart["roles"]} <= FIXTURE_ROLES
+	for name, card in cards.items():
+		assert card["type"] == "Custom" and _whitelisted(card["method"]), name
+	for path in APP.glob("*/workspace/*/*.json"):
+		workspace = json.loads(path.read_text())
+		content = json.loads(workspace["content"])
+		placed_charts = [block["data"]["chart_name"] for block in content if block["type"] == "chart"]
+		placed_cards = [block["data"]["number_card_name"] for block in content if block["type"] == "number_card"]
+		assert sorted(placed_charts) == sorted(row["chart_name"] for row in workspace["charts"])
+		assert sorted(placed_cards) == sorted(row["number_card_name"] for row in workspace["number_cards"])
+		assert set(placed_charts) <= set(charts) and set(placed_cards) <= set(cards)

@@ -1,0 +1,149 @@
+"""Figures of the Kinerja workspace: its charts and number cards.
+
+Each figure is counted through the user's own permissions (frappe.get_list), so
+the unit scoping of permissions.py applies and a unit's officials see their unit
+only. Nothing is cached per chart, as Frappe's cache_source would do: that cache
+is shared by every user and would show one unit's figures to another.
+"""
+
+from collections import defaultdict
+
+import frappe
+from frappe import _
+from frappe.utils import cint, now_datetime
+
+from kinerja_sop.domain.kpi import average, round_half_up
+from kinerja_sop.hooks import SOP_DOCUMENTS, UNIT_DOCUMENTS
+
+ANNUAL = "Tahunan"
+
+
+def scope(filters) -> dict:
+	"""The filters a chart or card may pass on: the unit and the year."""
+	filters = frappe.parse_json(filters) or {}
+	if not isinstance(filters, dict):
+		return {}
+	scoped = {}
+	if filters.get("unit_kerja"):
+		scoped["unit_kerja"] = filters["unit_kerja"]
+	if filters.get("tahun"):
+		scoped["tahun"] = cint(filters["tahun"])
+	return scoped
+
+
+def overdue() -> dict:
+	return {"current_step": (">", 0), "step_due": ("<", now_datetime()), "docstatus": ("<", 2)}
+
+
+def in_progress() -> dict:
+	return {"current_step": (">", 0), "docstatus": ("<", 2)}
+
+
+def count(doctype: str, filters: dict) -> int:
+	rows = frappe.get_list(doctype, filters=filters, fields=["count(name) as count"])
+	return cint(rows[0].count) if rows else 0
+
+
+def count_by(doctype: str, filters: dict, field: str) -> dict:
+	rows = frappe.get_list(
+		doctype, filters=filters, fields=[field, "count(name) as count"], group_by=field, order_by=field
+	)
+	return {row[field]: cint(row.count) for row in rows}
+
+
+# --- number cards ---------------------------------------------------------------
+
+
+@frappe.whitelist()
+def waiting_for_me(filters=None) -> dict:
+	"""Open steps handed to the user: the ToDos each SOP step leaves its owners."""
+	user = frappe.session.user
+	todos = {"allocated_to": user, "status": "Open", "reference_type": ("in", UNIT_DOCUMENTS)}
+	return {
+		"value": frappe.db.count("ToDo", todos),
+		"fieldtype": "Int",
+		"route": ["List", "ToDo"],
+		"route_options": {"allocated_to": user, "status": "Open"},
+	}
+
+
+@frappe.whitelist()
+def overdue_steps(filters=None) -> dict:
+	"""Documents whose current step is past its Mutu Baku time standard."""
+	where = {**scope(filters), **overdue()}
+	return {"value": sum(count(doctype, where) for doctype in SOP_DOCUMENTS), "fieldtype": "Int"}
+
+
+@frappe.whitelist()
+def documents_in_progress(filters=None) -> dict:
+	where = {**scope(filters), **in_progress()}
+	return {"value": sum(count(doctype, where) for doctype in SOP_DOCUMENTS), "fieldtype": "Int"}
+
+
+# --- charts ------------------------------------------------------------------------
+
+
+@frappe.whitelist()
+def documents_by_state(filters=None, **_chart_args) -> dict:
+	"""Each SOP document type: in progress within the time standard, overdue, done, cancelled."""
+	where = scope(filters)
+	states = {_("In Progress"): [], _("Overdue"): [], _("Completed"): [], _("Cancelled"): []}
+	for doctype in SOP_DOCUMENTS:
+		late = count(doctype, {**where, **overdue()})
+		states[_("In Progress")].append(count(doctype, {**where, **in_progress()}) - late)
+		states[_("Overdue")].append(late)
+		states[_("Completed")].append(count(doctype, {**where, "docstatus": 1, "current_step": 0}))
+		states[_("Cancelled")].append(count(doctype, {**where, "docstatus": 2}))
+	return {
+		"labels": [_(doctype) for doctype in SOP_DOCUMENTS],
+		"datasets": [{"name": state, "values": values} for state, values in states.items()],
+	}
+
+
+@frappe.whitelist()
+def overdue_steps_by_role(filters=None, **_chart_args) -> dict:
+	"""Whose desk the overdue steps are waiting on."""
+	where = {**scope(filters), **overdue()}
+	by_role = defaultdict(int)
+	for doctype in SOP_DOCUMENTS:
+		for role, number in count_by(doctype, where, "current_role").items():
+			by_role[role] += number
+	roles = sorted(by_role)
+	return {
+		"labels": [_(role) for role in roles],
+		"datasets": [{"name": _("Overdue Steps"), "values": [by_role[role] for role in roles]}],
+	}
+
+
+@frappe.whitelist()
+def iku_achievement_by_year(filters=None, **_chart_args) -> dict:
+	"""Each indicator's achievement (%) in the signed Pengukuran of each year;
+	several units in one year are averaged."""
+	asked = frappe.parse_json(filters) or {}
+	where = {**scope(filters), "docstatus": 1, "periode": asked.get("periode") or ANNUAL}
+	where.pop("tahun", None)
+	measured = frappe.get_list("Pengukuran Kinerja", filters=where, fields=["name", "tahun"], order_by="tahun asc")
+	year_of = {row.name: row.tahun for row in measured}
+	achieved = defaultdict(list)
+	if year_of:
+		for row in frappe.get_all(
+			"Indikator Pengukuran",
+			filters={"parenttype": "Pengukuran Kinerja", "parent": ("in", list(year_of)), "indikator_kinerja": ("is", "set")},
+			fields=["parent", "indikator_kinerja", "capaian"],
+		):
+			achieved[(row.indikator_kinerja, year_of[row.parent])].append(row.capaian or 0)
+	years = sorted(set(year_of.values()))
+	indicators = sorted({indicator for indicator, _year in achieved})
+	return {
+		"labels": [str(year) for year in years],
+		"datasets": [
+			{
+				"name": indicator,
+				"values": [
+					float(round_half_up(average(achieved[(indicator, year)]))) if achieved[(indicator, year)] else 0
+					for year in years
+				],
+			}
+			for indicator in indicators
+		],
+	}
