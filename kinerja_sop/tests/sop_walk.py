@@ -54,7 +54,7 @@ def create_document(doctype: str, office, **values):
 	sop, plan = get_sop_flow(doctype)
 	creator_role = plan.states[0].role
 	doc = frappe.get_doc({"doctype": doctype, "unit_kerja": office.unit, "tahun": 2027, **values})
-	if doctype in ("Pemantauan Kinerja", "Pengukuran Kinerja", "Data IKU"):
+	if doctype in ("Pemantauan Kinerja", "Pengukuran Kinerja", "Data IKU") and not values.get("periode"):
 		doc.periode = "Triwulan I"
 	if creator_role == TEAM_ROLE:
 		# Data IKU and Laporan start with the team's own step: the team is formed with the document.
