@@ -33,6 +33,7 @@ from kinerja_sop.domain.kpi import (
 )
 from kinerja_sop.domain.mail_register import KONSEP, TERDAFTAR
 from kinerja_sop.domain.workflow_builder import ACTIONS, FINAL_STATE
+from kinerja_sop.kinerja.doctype.indikator_kinerja.indikator_kinerja import SEED_INDICATORS
 from kinerja_sop.kinerja.sop_document import get_sop_flow
 from kinerja_sop.tests.sop_walk import act, actor, as_user, current_step, satisfy
 
@@ -330,6 +331,7 @@ def angka(value) -> str:
 POPULATION, MUSRENBANG_ATTENDEES = 42_000, 1_176
 KTP_DAYS = (2, 3, 2, 2, 3, 2, 3, 2, 2, 3)  # a sample of the quarter's register
 SISKAMLING_GROUPS = (1,) * 21 + (0,) * 5  # 26 groups registered, 21 patrolling
+INDICATOR_MASTERS = tuple(values["indicator_name"] for values in SEED_INDICATORS)  # Musrenbang, KTP, Siskamling
 TARGETS = {"musrenbang": Decimal("2.5"), "ktp": Decimal("3"), "siskamling": Decimal("24")}
 
 
@@ -350,13 +352,41 @@ def measured() -> list[dict]:
 	return [
 		{
 			"indikator": indicator,
+			"indikator_kinerja": master,
 			"satuan": unit,
 			"target": float(target),
 			"realisasi": float(round_half_up(real)),
 			"keterangan": f"{note}; capaian {angka(round_half_up(score))}%",
 		}
-		for indicator, unit, target, real, note, score in rows
+		for master, (indicator, unit, target, real, note, score) in zip(INDICATOR_MASTERS, rows, strict=True)
 	]
+
+
+# Whole years, for the achievement-over-the-years chart: (target, realisation) per indicator.
+ANNUAL = {
+	YEAR - 1: ((Decimal("2.5"), Decimal("2.3")), (Decimal("3"), Decimal("3.2")), (Decimal("22"), Decimal("19"))),
+	YEAR: ((Decimal("2.5"), Decimal("2.8")), (Decimal("3"), Decimal("2.4")), (Decimal("24"), Decimal("21"))),
+}
+
+
+def measured_year(year: int) -> list[dict]:
+	return [
+		{"indikator": master, "indikator_kinerja": master, "target": float(target), "realisasi": float(real)}
+		for master, (target, real) in zip(INDICATOR_MASTERS, ANNUAL[year], strict=True)
+	]
+
+
+def annual_measurement(year: int) -> DemoDocument:
+	return DemoDocument(
+		"Pengukuran Kinerja",
+		year,
+		"Tahunan",
+		None,
+		content={
+			3: {"ringkasan": f"<p>Pengukuran kinerja tahunan {year} atas tiga IKU Kecamatan Sukamaju.</p>"},
+			4: {"indikator": measured_year(year)},
+		},
+	)
 
 
 def renja_programs(year: int) -> list[dict]:
@@ -435,6 +465,8 @@ def demo_documents(office) -> list[DemoDocument]:
 	"""One document of every kind, left at different steps (created in this order: later ones link earlier ones)."""
 	renja_this_year = lambda: find_document("Renja", YEAR)  # noqa: E731
 	return [
+		annual_measurement(YEAR - 1),
+		annual_measurement(YEAR),
 		renja(YEAR, None),
 		renja(
 			YEAR + 1,
@@ -526,8 +558,8 @@ def demo_documents(office) -> list[DemoDocument]:
 			values={"renja": renja_this_year},
 			content={
 				1: {
-					"pengukuran": lambda: find_document("Pengukuran Kinerja", YEAR, "Triwulan III"),
-					"bab_iii_akuntabilitas_kinerja": "<p>Capaian IKU sampai dengan Triwulan III: partisipasi Musrenbang 2,80% (capaian 112%), rata-rata penyelesaian KTP-el 2,4 hari (capaian 120%), kelompok siskamling aktif 21 (capaian 87,5%). Realisasi anggaran 71,3% dari pagu Rp155.750.000.</p>",
+					"pengukuran": lambda: find_document("Pengukuran Kinerja", YEAR, "Tahunan"),
+					"bab_iii_akuntabilitas_kinerja": f"<p>Capaian IKU tahun {YEAR}: partisipasi Musrenbang 2,80% (capaian 112%), rata-rata penyelesaian KTP-el 2,4 hari (capaian 120%), kelompok siskamling aktif 21 (capaian 87,5%). Realisasi anggaran 71,3% dari pagu Rp155.750.000.</p>",
 				},
 				3: {
 					"ikhtisar_eksekutif": "<p>Laporan Kinerja Kecamatan Sukamaju menyajikan capaian tiga IKU dan realisasi lima program Renja. Dua IKU melampaui target; pembinaan siskamling menjadi prioritas perbaikan.</p>",
