@@ -41,6 +41,8 @@ jinja = {
 		"kinerja_sop.printing.sidik",
 		"kinerja_sop.printing.qr_verifikasi",
 		"kinerja_sop.printing.sop_sheet_rows",
+		"kinerja_sop.printing.perjanjian_kinerja",
+		"kinerja_sop.printing.lampiran",
 	]
 }
 

@@ -139,3 +139,43 @@ def sop_sheet_rows(sop_name: str) -> dict:
 			}
 		)
 	return {"columns": columns, "rows": rows}
+
+
+def perjanjian_kinerja(doc) -> list[dict]:
+	"""The performance agreement's targets for the report's year: each indicator the
+	linked Pengukuran measures, with the target its master sets for that year."""
+	if not doc.get("pengukuran"):
+		return []
+	rows = []
+	for row in frappe.get_all(
+		"Indikator Pengukuran",
+		filters={"parenttype": "Pengukuran Kinerja", "parent": doc.pengukuran, "indikator_kinerja": ("is", "set")},
+		fields=["indikator_kinerja", "indikator"],
+		order_by="idx",
+	):
+		master = frappe.get_cached_doc("Indikator Kinerja", row.indikator_kinerja)
+		target = master.target_for(doc.tahun)
+		if target is None:
+			shown = "-"
+		elif hasattr(target, "low"):
+			shown = f"{indonesian.angka(target.low, 2)} – {indonesian.angka(target.high, 2)}"
+		else:
+			shown = indonesian.angka(target, 2)
+		rows.append({"indikator": row.indikator, "satuan": master.satuan or "", "target": shown, "polaritas": master.polaritas})
+	return rows
+
+
+def lampiran(doc) -> list[str]:
+	"""The report's annexes: what it was assembled from, and the attached annex."""
+	annexes = []
+	if doc.get("renja"):
+		annexes.append(f"Renja {doc.renja}")
+	if doc.get("pengukuran"):
+		annexes.append(f"Pengukuran Kinerja {doc.pengukuran}")
+	data_iku = frappe.get_all(
+		"Data IKU", filters={"unit_kerja": doc.unit_kerja, "tahun": doc.tahun, "docstatus": 1}, pluck="name", order_by="name"
+	)
+	annexes += [f"Data IKU {name}" for name in data_iku]
+	if doc.get("lampiran_laporan"):
+		annexes.append(doc.lampiran_laporan.rsplit("/", 1)[-1])
+	return annexes

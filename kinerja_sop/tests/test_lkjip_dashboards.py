@@ -40,6 +40,12 @@ class TestSeededYear(FrappeTestCase):
 		frappe.local.lang = "id"
 		cls.a = make_office("LKA")
 		cls.b = make_office("LKB")
+		# The performance agreement (Perjanjian Kinerja) for 2027, on the indicator masters.
+		for name, target in ((SISKAMLING, 24), (KTP, 3)):
+			master = frappe.get_doc("Indikator Kinerja", name)
+			master.set("targets", [row for row in master.targets if row.tahun != 2027])
+			master.append("targets", {"tahun": 2027, "target": target})
+			master.save()
 		# 2026, signed: Siskamling 18 of 20 groups (90%), KTP 3.3 days against 3 (lower is better: 90%).
 		cls.last_year = signed_measurement(cls.a, 2026, [(SISKAMLING, 20, 18), (KTP, 3, 3.3)])
 		# 2027: what the villages reported, collected and signed in the Data IKU.
@@ -69,8 +75,8 @@ class TestSeededYear(FrappeTestCase):
 			periode="Tahunan",
 			renja=cls.renja.name,
 			indikator=[
-				{"indikator": SISKAMLING, "indikator_kinerja": SISKAMLING, "target": 24},
-				{"indikator": KTP, "indikator_kinerja": KTP, "target": 3},
+				{"indikator": SISKAMLING, "indikator_kinerja": SISKAMLING},
+				{"indikator": KTP, "indikator_kinerja": KTP},
 			],
 		)
 		with as_user(cls.a.camat):
@@ -87,6 +93,8 @@ class TestSeededYear(FrappeTestCase):
 
 	def test_pengukuran_takes_the_data_and_compares_with_last_year(self):
 		rows = {row.indikator: row for row in self.measurement.indikator}
+		# The targets and units come from the 2027 performance agreement on the masters.
+		self.assertEqual((rows[SISKAMLING].target, rows[KTP].target, rows[KTP].satuan), (24, 3, "hari"))
 		# 12 + 9 groups of 24: 87.5%; 2.5 days against 3, lower is better: (2×3 − 2.5) ÷ 3 = 116.67%.
 		self.assertEqual((rows[SISKAMLING].realisasi, rows[SISKAMLING].capaian, rows[SISKAMLING].predikat), (21, 87.5, "Baik"))
 		self.assertEqual((rows[KTP].realisasi, rows[KTP].capaian, rows[KTP].predikat), (2.5, 116.67, "Sangat Baik"))
@@ -135,6 +143,10 @@ class TestSeededYear(FrappeTestCase):
 		html = frappe.get_print("Laporan Kinerja", laporan.name, "Laporan Kinerja Resmi")
 		for expected in (
 			"Tabel Rencana Kinerja",
+			"Tabel Perjanjian Kinerja Tahun 2027",
+			"<td>Jumlah Kelompok Siskamling Aktif</td><td>kelompok</td><td class=\"angka\">24,00</td>",
+			"Lampiran</h4>",
+			f"Data IKU {self.data_iku.name}",
 			"Tabel Capaian Kinerja (Tahunan 2027)",
 			"Capaian 2026 (%)",
 			"102,08",

@@ -6,6 +6,7 @@ from frappe import _
 
 from kinerja_sop.domain.kpi import (
 	KpiError,
+	TargetRange,
 	aggregate_realisation,
 	change,
 	document_score,
@@ -71,6 +72,7 @@ class PengukuranKinerja(SOPDocument):
 	typed_fields = ("ringkasan", "indikator")
 
 	def validate(self):
+		self.take_agreed_targets()
 		self.compute_achievements()
 		self.compare_with_last_year()
 		super().validate()
@@ -108,6 +110,18 @@ class PengukuranKinerja(SOPDocument):
 			)
 			filled += 1
 		return filled
+
+	def take_agreed_targets(self):
+		"""An indicator row left without a target or unit takes the year's target
+		(Perjanjian Kinerja) and the unit of measure from its master."""
+		for row in self.indikator:
+			if not row.indikator_kinerja:
+				continue
+			master = frappe.get_cached_doc("Indikator Kinerja", row.indikator_kinerja)
+			agreed = master.target_for(self.tahun)
+			if not row.target and agreed is not None and not isinstance(agreed, TargetRange):
+				row.target = agreed
+			row.satuan = row.satuan or master.satuan
 
 	def compute_achievements(self):
 		"""Capaian and predikat of each indicator linked to the master, and of the whole."""
