@@ -23,12 +23,11 @@ from frappe.utils import get_datetime, get_system_timezone, getdate, now_datetim
 from kinerja_sop.domain.catalogue import CAMAT, KASUBAG_UMUM, TEAM_ROLE, Sop, SopStep
 from kinerja_sop.domain.mail_register import DITERIMA_SEMUA
 from kinerja_sop.domain.time_standard import parse_time_standard
-from kinerja_sop.domain.working_time import WorkingCalendar, to_unit_time
 from kinerja_sop.domain.workflow_builder import TransitionPlan, WorkflowPlan, build_workflow
+from kinerja_sop.domain.working_time import WorkingCalendar, to_unit_time
 from kinerja_sop.kinerja.doctype.rekap_kepatuhan_sop.rekap_kepatuhan_sop import add_steps, remove_steps
 from kinerja_sop.kinerja.doctype.sop_kinerja.sop_kinerja import SOP_OF_DOCTYPE_CACHE
 from kinerja_sop.permissions import get_unit_role_holders, is_unit_admin
-
 
 # The letter carrying a signed document is an Indonesian official text, whatever the user's language.
 COVERING_LETTER = (

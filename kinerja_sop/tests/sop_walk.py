@@ -6,6 +6,7 @@ from types import SimpleNamespace
 import frappe
 from frappe.model.workflow import apply_workflow
 from frappe.permissions import add_user_permission
+from frappe.tests.utils import FrappeTestCase
 
 from kinerja_sop.domain.catalogue import TEAM_ROLE, SopStep
 from kinerja_sop.domain.workflow_builder import ACTIONS
@@ -194,3 +195,17 @@ def deliver_letter(name: str, recipients=("Bupati Bandung", "Kepala Bappeda")):
 		if not row.diterima_pada:
 			frappe.get_doc("Surat Keluar", name).record_receipt(row.name, f"Penerima {row.idx}", position="Staf TU")
 	return frappe.get_doc("Surat Keluar", name)
+
+
+class IndonesianTestCase(FrappeTestCase):
+	"""A test class that runs as the site's users do: messages in Indonesian."""
+
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		frappe.local.lang = "id"
+
+	@classmethod
+	def tearDownClass(cls):
+		frappe.local.lang = "en"
+		super().tearDownClass()

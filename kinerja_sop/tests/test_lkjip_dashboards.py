@@ -13,7 +13,15 @@ from kinerja_sop.hooks import SOP_DOCUMENTS
 from kinerja_sop.kinerja import dashboard
 from kinerja_sop.kinerja.doctype.indikator_kinerja.indikator_kinerja import SEED_INDICATORS
 from kinerja_sop.kinerja.doctype.rekap_kepatuhan_sop.rekap_kepatuhan_sop import rebuild
-from kinerja_sop.tests.sop_walk import act, as_user, create_document, current_step, make_office, walk_to_end
+from kinerja_sop.tests.sop_walk import (
+	IndonesianTestCase,
+	act,
+	as_user,
+	create_document,
+	current_step,
+	make_office,
+	walk_to_end,
+)
 
 MUSRENBANG, KTP, SISKAMLING = (i["indicator_name"] for i in SEED_INDICATORS)
 PELAYANAN = "Program Penyelenggaraan Pemerintahan dan Pelayanan Publik"
@@ -31,13 +39,12 @@ def signed_measurement(office, year: int, rows: list[tuple]) -> "frappe.Document
 	return walk_to_end(doc, office)[0]
 
 
-class TestSeededYear(FrappeTestCase):
+class TestSeededYear(IndonesianTestCase):
 	"""Kecamatan A measures 2026 and 2027 and reports 2027; Kecamatan B only measures 2027."""
 
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		frappe.local.lang = "id"
 		cls.a = make_office("LKA")
 		cls.b = make_office("LKB")
 		# The performance agreement (Perjanjian Kinerja) for 2027, on the indicator masters.
@@ -85,11 +92,6 @@ class TestSeededYear(FrappeTestCase):
 			measurement.save()
 		cls.measurement = walk_to_end(measurement, cls.a)[0]
 		cls.other_unit = signed_measurement(cls.b, 2027, [(SISKAMLING, 24, 24)])
-
-	@classmethod
-	def tearDownClass(cls):
-		frappe.local.lang = "en"
-		super().tearDownClass()
 
 	def test_pengukuran_takes_the_data_and_compares_with_last_year(self):
 		rows = {row.indikator: row for row in self.measurement.indikator}

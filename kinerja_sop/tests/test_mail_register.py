@@ -4,7 +4,6 @@ from unittest.mock import patch
 
 import frappe
 from frappe.model.workflow import WorkflowTransitionError, apply_workflow
-from frappe.tests.utils import FrappeTestCase
 
 from kinerja_sop.kinerja.sop_document import KelengkapanError
 from kinerja_sop.persuratan.doctype.surat_keluar.surat_keluar import (
@@ -15,6 +14,7 @@ from kinerja_sop.persuratan.doctype.surat_keluar.surat_keluar import (
 from kinerja_sop.persuratan.doctype.surat_masuk.surat_masuk import DisposisiError
 from kinerja_sop.persuratan.report.buku_agenda_surat_keluar.buku_agenda_surat_keluar import execute
 from kinerja_sop.tests.sop_walk import (
+	IndonesianTestCase,
 	as_user,
 	create_document,
 	deliver_letter,
@@ -44,17 +44,11 @@ def register(letter, user):
 		return apply_workflow(frappe.get_doc("Surat Keluar", letter.name), "Daftarkan")
 
 
-class MailTestCase(FrappeTestCase):
+class MailTestCase(IndonesianTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		frappe.local.lang = "id"
 		cls.office, cls.other = make_office("MA"), make_office("MB")
-
-	@classmethod
-	def tearDownClass(cls):
-		frappe.local.lang = "en"
-		super().tearDownClass()
 
 	def setUp(self):
 		frappe.db.savepoint("mail")

@@ -5,22 +5,16 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 
 from kinerja_sop.kinerja.doctype.indikator_kinerja.indikator_kinerja import SEED_INDICATORS
-from kinerja_sop.tests.sop_walk import as_user, create_document, make_office
+from kinerja_sop.tests.sop_walk import IndonesianTestCase, as_user, create_document, make_office
 
 MUSRENBANG, KTP, SISKAMLING = (i["indicator_name"] for i in SEED_INDICATORS)
 
 
-class TestMeasurement(FrappeTestCase):
+class TestMeasurement(IndonesianTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		frappe.local.lang = "id"
 		cls.office = make_office("UKUR")
-
-	@classmethod
-	def tearDownClass(cls):
-		frappe.local.lang = "en"
-		super().tearDownClass()
 
 	def rows(self, *values):
 		return [

@@ -6,11 +6,16 @@ import subprocess
 import urllib.request
 
 import frappe
-from frappe.tests.utils import FrappeTestCase
 from frappe.utils import get_url
 
 from kinerja_sop.domain.indonesian import tanggal_panjang
-from kinerja_sop.tests.sop_walk import SOP_DOCTYPES, create_document, make_office, walk_to_end
+from kinerja_sop.tests.sop_walk import (
+	SOP_DOCTYPES,
+	IndonesianTestCase,
+	create_document,
+	make_office,
+	walk_to_end,
+)
 from kinerja_sop.www.verifikasi import verify
 
 
@@ -18,20 +23,14 @@ def pdf_text(pdf: bytes) -> str:
 	return subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
 
 
-class TestPrinting(FrappeTestCase):
+class TestPrinting(IndonesianTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		frappe.local.lang = "id"
 		cls.office = make_office("CETAK")
 		cls.finished = {doctype: walk_to_end(create_document(doctype, cls.office), cls.office)[0] for doctype in SOP_DOCTYPES}
 		camat = frappe.get_doc("Unit Kerja", cls.office.unit).officials[0]
 		cls.nip = f"{camat.nip[:8]} {camat.nip[8:14]} {camat.nip[14]} {camat.nip[15:]}"
-
-	@classmethod
-	def tearDownClass(cls):
-		frappe.local.lang = "en"
-		super().tearDownClass()
 
 	def assert_official(self, text, doc):
 		self.assertIn("KECAMATAN UJI CETAK", text)

@@ -4,13 +4,12 @@ from datetime import datetime
 
 import frappe
 from frappe.model.workflow import WorkflowPermissionError, WorkflowTransitionError, apply_workflow
-from frappe.tests.utils import FrappeTestCase
 from frappe.utils import get_datetime, get_system_timezone
 
 from kinerja_sop.domain.catalogue import TEAM_ROLE
 from kinerja_sop.domain.time_standard import parse_time_standard
-from kinerja_sop.domain.working_time import WorkingCalendar, to_unit_time
 from kinerja_sop.domain.workflow_builder import ACTIONS, FINAL_STATE
+from kinerja_sop.domain.working_time import WorkingCalendar, to_unit_time
 from kinerja_sop.kinerja.sop_document import (
 	KelengkapanError,
 	NotStepOwnerError,
@@ -21,6 +20,7 @@ from kinerja_sop.kinerja.sop_document import (
 from kinerja_sop.tests.factories import make_user
 from kinerja_sop.tests.sop_walk import (
 	SOP_DOCTYPES,
+	IndonesianTestCase,
 	act,
 	actor,
 	as_user,
@@ -32,18 +32,13 @@ from kinerja_sop.tests.sop_walk import (
 )
 
 
-class SOPTestCase(FrappeTestCase):
+class SOPTestCase(IndonesianTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		frappe.local.lang = "id"
 		cls.office = make_office("A")
 		cls.other = make_office("B")
 
-	@classmethod
-	def tearDownClass(cls):
-		frappe.local.lang = "en"
-		super().tearDownClass()
 
 
 class TestInstalledWorkflows(SOPTestCase):

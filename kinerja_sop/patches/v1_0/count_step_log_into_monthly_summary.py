@@ -1,7 +1,7 @@
 import frappe
 
-from kinerja_sop.kinerja.doctype.rekap_kepatuhan_sop.rekap_kepatuhan_sop import rebuild
 from kinerja_sop.hooks import SOP_DOCUMENTS
+from kinerja_sop.kinerja.doctype.rekap_kepatuhan_sop.rekap_kepatuhan_sop import rebuild
 
 
 def execute():

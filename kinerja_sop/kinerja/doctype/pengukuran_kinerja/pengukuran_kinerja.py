@@ -14,6 +14,7 @@ from kinerja_sop.domain.kpi import (
 	round_half_up,
 )
 from kinerja_sop.kinerja.doctype.indikator_kinerja.indikator_kinerja import POLARITY
+from kinerja_sop.kinerja.kpi_errors import kpi_error_reason
 from kinerja_sop.kinerja.sop_document import SOPDocument
 
 
@@ -200,14 +201,3 @@ def points_changed(before, now) -> float | None:
 	if before is None or now is None:
 		return None
 	return float(round_half_up(change(before, now).absolute))
-
-
-def kpi_error_reason(error: KpiError) -> str:
-	reasons = {
-		"zero_target": _("the target is zero"),
-		"missing_target": _("no target is set"),
-		"missing_realisation": _("no realisation is given"),
-		"negative_value": _("a value is negative"),
-		"bad_range": _("the target does not fit the indicator's polarity"),
-	}
-	return reasons.get(error.kind, error.kind)

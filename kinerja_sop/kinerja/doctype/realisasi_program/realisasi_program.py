@@ -6,6 +6,7 @@ from frappe import _
 from frappe.model.document import Document
 
 from kinerja_sop.domain.kpi import KpiError, program_efficiency, round_half_up
+from kinerja_sop.kinerja.kpi_errors import kpi_error_reason
 
 
 class RealisasiProgram(Document):
@@ -46,19 +47,10 @@ def compute_efficiency(rows) -> None:
 		except KpiError as error:
 			frappe.throw(
 				_("Program row {0} ({1}): the efficiency cannot be computed ({2}).").format(
-					row.idx, row.program, efficiency_error_reason(error)
+					row.idx, row.program, kpi_error_reason(error)
 				),
 				title=_("Program Efficiency"),
 			)
 		row.serapan_anggaran = float(round_half_up(result.absorption))
 		row.indeks_efisiensi = float(round_half_up(result.index))
 		row.kategori_efisiensi = _("Efficient") if result.efficient else _("Not Efficient")
-
-
-def efficiency_error_reason(error: KpiError) -> str:
-	reasons = {
-		"zero_budget": _("the budget ceiling is zero"),
-		"missing_value": _("the budget ceiling is missing"),
-		"negative_value": _("an amount is negative"),
-	}
-	return reasons.get(error.kind, error.kind)

@@ -63,7 +63,7 @@ def get_data(filters, grouping) -> list[dict]:
 			continue
 		rows.append(
 			frappe._dict(
-				zip(grouping, key),
+				zip(grouping, key, strict=True),
 				steps=steps,
 				on_time=on_time,
 				compliance=round(100 * on_time / steps, 1),
