@@ -7,7 +7,10 @@ Run on a bench, against a site with kinerja_sop installed:
 
 The baseline is a plain DocType of the same shape as Renja (the same fields
 and child tables, submittable, tracked), without our controller, with a plain
-Workflow whose first transition is the same move by the same role. Both sides
+Workflow whose first transition is the same move by the same role. Like the
+SOP, the plain workflow goes on from the state it reaches, so Frappe creates
+the Workflow Action for the next approver on both sides (a dead-end state would
+skip that and make the baseline cheaper than any real workflow). Both sides
 run in one process on one site, interleaved, as the same Camat: a Renja moved
 from step 1 to step 2 (Kelengkapan, step log, due time from the unit's
 calendar) against the plain document moved from its first state to its
@@ -24,6 +27,7 @@ import frappe
 from frappe.model.workflow import apply_workflow
 
 PLAIN = "Bench Plain Dokumen"
+STATES = ("Bench 1", "Bench 2", "Bench 3")
 
 
 def make_plain_doctype_and_workflow():
@@ -47,7 +51,7 @@ def make_plain_doctype_and_workflow():
 			"permissions": [{"role": "Camat", "read": 1, "write": 1, "create": 1, "submit": 1}],
 		}
 	).insert(ignore_permissions=True)
-	for state in ("Bench 1", "Bench 2"):
+	for state in STATES:
 		if not frappe.db.exists("Workflow State", state):
 			frappe.get_doc({"doctype": "Workflow State", "workflow_state_name": state}).insert(ignore_permissions=True)
 	frappe.get_doc(
@@ -57,12 +61,10 @@ def make_plain_doctype_and_workflow():
 			"document_type": PLAIN,
 			"is_active": 1,
 			"workflow_state_field": "workflow_state",
-			"states": [
-				{"state": "Bench 1", "doc_status": "0", "allow_edit": "Camat"},
-				{"state": "Bench 2", "doc_status": "0", "allow_edit": "Camat"},
-			],
+			"states": [{"state": state, "doc_status": "0", "allow_edit": "Camat"} for state in STATES],
 			"transitions": [
-				{"state": "Bench 1", "action": "Teruskan", "next_state": "Bench 2", "allowed": "Camat", "allow_self_approval": 1}
+				{"state": "Bench 1", "action": "Teruskan", "next_state": "Bench 2", "allowed": "Camat", "allow_self_approval": 1},
+				{"state": "Bench 2", "action": "Teruskan", "next_state": "Bench 3", "allowed": "Sekretaris", "allow_self_approval": 1},
 			],
 		}
 	).insert(ignore_permissions=True)
@@ -71,7 +73,7 @@ def make_plain_doctype_and_workflow():
 
 def remove_plain_doctype_and_workflow():
 	frappe.delete_doc("Workflow", f"Alur {PLAIN}", force=True, ignore_missing=True)
-	for state in ("Bench 1", "Bench 2"):
+	for state in STATES:
 		frappe.delete_doc("Workflow State", state, force=True, ignore_missing=True)
 	frappe.delete_doc("DocType", PLAIN, force=True, ignore_missing=True)
 	frappe.db.commit()
