@@ -224,6 +224,13 @@ class SOPDocument(Document):
 			return user in {row.user for row in self.team}
 		return step.role in frappe.get_roles(user)
 
+	def validate_current_step_owner(self):
+		"""For server methods that change the document outside a workflow action:
+		only the owner of the step it waits at, as for a save."""
+		sop, plan = get_sop_flow(self.doctype)
+		if no := plan.step_of_state(self.workflow_state):
+			self.validate_session_user_owns(sop.step(no))
+
 	def validate_session_user_owns(self, step: SopStep):
 		if self.session_user_owns(step):
 			return

@@ -4,11 +4,13 @@ The requests run on a connection of their own, so this class commits its data
 and removes it afterwards.
 """
 
+import json
+
 import frappe
 from frappe.tests.utils import FrappeTestCase
 
 from kinerja_sop.domain.workflow_builder import ACTIONS
-from kinerja_sop.tests.factories import api_post, issue_api_keys
+from kinerja_sop.tests.factories import api_get, api_post, issue_api_keys
 from kinerja_sop.tests.sop_walk import act, actor, create_document, current_step, make_office
 
 APPLY = "/api/method/frappe.model.workflow.apply_workflow"
@@ -21,6 +23,7 @@ class TestWorkflowThroughREST(FrappeTestCase):
 		remove_fixtures()
 		cls.office, cls.other = make_office("REST"), make_office("RESTB")
 		cls.renja, cls.renja_to_forward = (to_team_step(cls.office) for _ in range(2))
+		cls.pengukuran = create_document("Pengukuran Kinerja", cls.office).name
 		cls.auth = {
 			user: issue_api_keys(user)
 			for user in (cls.office.outsider, cls.office.tim1, cls.office.staf, cls.other.camat)
@@ -62,6 +65,30 @@ class TestWorkflowThroughREST(FrappeTestCase):
 		self.assertEqual(frappe.db.get_value("Renja", self.renja_to_forward, "current_step"), 4)
 
 
+	def test_dashboards_over_rest_show_the_callers_unit_only(self):
+		by_state = "/api/method/kinerja_sop.kinerja.dashboard.documents_by_state"
+		mine = api_get(self.auth[self.office.staf], by_state)
+		self.assertEqual(mine.status_code, 200, mine.text)
+		in_progress = dict(zip(mine.json["message"]["labels"], mine.json["message"]["datasets"][0]["values"], strict=True))
+		self.assertEqual(in_progress["Renja"], 2)
+		theirs = api_get(self.auth[self.other.camat], by_state, {"filters": json.dumps({"unit_kerja": self.office.unit})})
+		self.assertEqual(theirs.status_code, 200, theirs.text)
+		self.assertTrue(all(v == 0 for d in theirs.json["message"]["datasets"] for v in d["values"]))
+
+		waiting = api_get(self.auth[self.office.tim1], "/api/method/kinerja_sop.kinerja.dashboard.waiting_for_me")
+		self.assertEqual(waiting.status_code, 200, waiting.text)
+		self.assertGreaterEqual(waiting.json["message"]["value"], 2)  # the two Renja at the team's step
+
+	def test_taking_realisation_is_refused_to_another_unit(self):
+		method = "/api/method/kinerja_sop.kinerja.doctype.pengukuran_kinerja.pengukuran_kinerja.fill_realisation_from_data_iku"
+		response = api_post(self.auth[self.other.camat], method, {"name": self.pengukuran})
+		self.assertEqual(response.status_code, 403, response.text)
+		# A Tim Kinerja member of the unit may write Pengukuran, but step 1 is the Camat's.
+		not_the_step = api_post(self.auth[self.office.tim1], method, {"name": self.pengukuran})
+		self.assertEqual(not_the_step.status_code, 417, not_the_step.text)
+		self.assertEqual(not_the_step.json["exc_type"], "NotStepOwnerError")
+
+
 def to_team_step(office) -> str:
 	"""A Renja at step 3, the team's draft."""
 	doc = create_document("Renja", office)
@@ -74,7 +101,7 @@ def to_team_step(office) -> str:
 def remove_fixtures():
 	frappe.set_user("Administrator")
 	for unit in ("Kecamatan Uji REST", "Kecamatan Uji RESTB"):
-		for doctype in ("Renja",):
+		for doctype in ("Renja", "Pengukuran Kinerja"):
 			for name in frappe.get_all(doctype, filters={"unit_kerja": unit}, pluck="name"):
 				frappe.delete_doc(doctype, name, force=True, ignore_permissions=True)
 		if frappe.db.exists("Unit Kerja", unit):

@@ -177,6 +177,7 @@ def fill_realisation_from_data_iku(name: str) -> dict:
 	"""Take each linked indicator's realisation from the period's signed Data IKU."""
 	doc = frappe.get_doc("Pengukuran Kinerja", name)
 	doc.check_permission("write")
+	doc.validate_current_step_owner()
 	filled = doc.fill_realisation_from_data_iku()
 	doc.save()
 	return {"filled": filled}
