@@ -14,6 +14,7 @@ from frappe.utils import get_url, getdate
 
 from kinerja_sop.domain import indonesian
 from kinerja_sop.domain.catalogue import CAMAT, SOP_ROLES, TEAM_ROLE
+from kinerja_sop.domain.kpi import TargetRange
 from kinerja_sop.domain.officials import NipError, parse_nip
 from kinerja_sop.domain.workflow_builder import step_kind
 from kinerja_sop.hooks import UNIT_DOCUMENTS
@@ -142,26 +143,22 @@ def sop_sheet_rows(sop_name: str) -> dict:
 
 
 def perjanjian_kinerja(doc) -> list[dict]:
-	"""The performance agreement's targets for the report's year: each indicator the
-	linked Pengukuran measures, with the target its master sets for that year."""
-	if not doc.get("pengukuran"):
-		return []
+	"""The performance agreement's targets for the report's year: each indicator of
+	the report's analysis rows (taken from its Pengukuran), with the target its
+	master sets for that year."""
 	rows = []
-	for row in frappe.get_all(
-		"Indikator Pengukuran",
-		filters={"parenttype": "Pengukuran Kinerja", "parent": doc.pengukuran, "indikator_kinerja": ("is", "set")},
-		fields=["indikator_kinerja", "indikator"],
-		order_by="idx",
-	):
+	for row in doc.get("analisis_indikator") or []:
+		if not row.indikator_kinerja:
+			continue
 		master = frappe.get_cached_doc("Indikator Kinerja", row.indikator_kinerja)
 		target = master.target_for(doc.tahun)
 		if target is None:
 			shown = "-"
-		elif hasattr(target, "low"):
+		elif isinstance(target, TargetRange):
 			shown = f"{indonesian.angka(target.low, 2)} – {indonesian.angka(target.high, 2)}"
 		else:
 			shown = indonesian.angka(target, 2)
-		rows.append({"indikator": row.indikator, "satuan": master.satuan or "", "target": shown, "polaritas": master.polaritas})
+		rows.append({"indikator": row.indikator, "satuan": master.satuan or "", "target": shown})
 	return rows
 
 

@@ -119,13 +119,17 @@ HOOKS = runpy.run_path(str(APP / "hooks.py"))
 SOP_DOCTYPES = {sop.document_type: build_workflow(sop) for sop in load_catalogue()}
 
 
-def _resolves(dotted: str) -> bool:
+def _definition(dotted: str):
+	"""The top-level statement of the app that defines `dotted`, or None."""
 	module, _, attr = dotted.rpartition(".")
 	path = APP.parent / (module.replace(".", "/") + ".py")
 	if not path.exists():
-		return False
-	tree = ast.parse(path.read_text())
-	return any(getattr(node, "name", None) == attr for node in tree.body)
+		return None
+	return next((node for node in ast.parse(path.read_text()).body if getattr(node, "name", None) == attr), None)
+
+
+def _resolves(dotted: str) -> bool:
+	return _definition(dotted) is not None
 
 
 def test_hook_paths_resolve():
@@ -229,14 +233,8 @@ def test_reports_point_at_our_doctypes():
 
 def _whitelisted(dotted: str) -> bool:
 	"""The function exists in the app and carries @frappe.whitelist()."""
-	module, _, attr = dotted.rpartition(".")
-	path = APP.parent / (module.replace(".", "/") + ".py")
-	if not path.exists():
-		return False
-	for node in ast.parse(path.read_text()).body:
-		if isinstance(node, ast.FunctionDef) and node.name == attr:
-			return any("whitelist" in ast.unparse(decorator) for decorator in node.decorator_list)
-	return False
+	node = _definition(dotted)
+	return isinstance(node, ast.FunctionDef) and any("whitelist" in ast.unparse(d) for d in node.decorator_list)
 
 
 def _records(kind: str) -> dict:
