@@ -12,7 +12,9 @@ import frappe
 
 REPO = Path(__file__).resolve().parent.parent
 APP_DOCTYPES = sorted(
-	json.loads(p.read_text())["name"] for p in (REPO / "kinerja_sop").glob("*/doctype/*/*.json") if p.stem == p.parent.name
+	json.loads(p.read_text())["name"]
+	for p in (REPO / "kinerja_sop").glob("*/doctype/*/*.json")
+	if p.stem == p.parent.name
 )
 APP_MODULES = (REPO / "kinerja_sop/modules.txt").read_text().split()
 APP_ROLES = [r["name"] for r in json.loads((REPO / "kinerja_sop/fixtures/role.json").read_text())]
@@ -21,7 +23,9 @@ USER = "uninstall.check@example.com"
 
 def seed():
 	if not frappe.db.exists("User", USER):
-		frappe.get_doc({"doctype": "User", "email": USER, "first_name": "Uninstall", "send_welcome_email": 0}).insert()
+		frappe.get_doc(
+			{"doctype": "User", "email": USER, "first_name": "Uninstall", "send_welcome_email": 0}
+		).insert()
 	frappe.get_doc(
 		{
 			"doctype": "Unit Kerja",
@@ -41,12 +45,23 @@ def verify():
 		"Role": frappe.get_all("Role", filters={"name": ("in", APP_ROLES)}, pluck="name"),
 		"Has Role": frappe.get_all("Has Role", filters={"role": ("in", APP_ROLES)}, pluck="name"),
 		"Workflow": frappe.get_all("Workflow", filters={"document_type": ("in", APP_DOCTYPES)}, pluck="name"),
-		"User Permission": frappe.get_all("User Permission", filters={"allow": ("in", APP_DOCTYPES)}, pluck="name"),
+		"User Permission": frappe.get_all(
+			"User Permission", filters={"allow": ("in", APP_DOCTYPES)}, pluck="name"
+		),
 		"Custom Field": frappe.get_all("Custom Field", filters={"dt": ("in", APP_DOCTYPES)}, pluck="name"),
-		"Property Setter": frappe.get_all("Property Setter", filters={"doc_type": ("in", APP_DOCTYPES)}, pluck="name"),
+		"Property Setter": frappe.get_all(
+			"Property Setter", filters={"doc_type": ("in", APP_DOCTYPES)}, pluck="name"
+		),
 		**{
 			kind: frappe.get_all(kind, filters={"module": ("in", APP_MODULES)}, pluck="name")
-			for kind in ("Workspace", "Report", "Print Format", "Dashboard Chart", "Number Card", "Dashboard Chart Source")
+			for kind in (
+				"Workspace",
+				"Report",
+				"Print Format",
+				"Dashboard Chart",
+				"Number Card",
+				"Dashboard Chart Source",
+			)
 		},
 		"tables": [t for t in frappe.db.get_tables() if t[3:] in APP_DOCTYPES],
 	}
@@ -54,7 +69,9 @@ def verify():
 	if leftovers:
 		print(f"uninstall left behind: {leftovers}")
 		sys.exit(1)
-	print(f"uninstall left nothing of ours behind ({len(APP_DOCTYPES)} DocTypes, {len(APP_ROLES)} Roles checked)")
+	print(
+		f"uninstall left nothing of ours behind ({len(APP_DOCTYPES)} DocTypes, {len(APP_ROLES)} Roles checked)"
+	)
 
 
 if __name__ == "__main__":

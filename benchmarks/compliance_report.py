@@ -26,7 +26,14 @@ import frappe
 from kinerja_sop.kinerja.doctype.rekap_kepatuhan_sop.rekap_kepatuhan_sop import rebuild
 from kinerja_sop.kinerja.report.kepatuhan_sop.kepatuhan_sop import GROUPINGS, execute, log_totals
 
-DOCTYPES = ("Renja", "Pemantauan Kinerja", "Pengukuran Kinerja", "Data IKU", "Laporan Kinerja", "Evaluasi Kinerja")
+DOCTYPES = (
+	"Renja",
+	"Pemantauan Kinerja",
+	"Pengukuran Kinerja",
+	"Data IKU",
+	"Laporan Kinerja",
+	"Evaluasi Kinerja",
+)
 ROLES = ("Camat", "Sekretaris", "Tim Kinerja", "Kasubag Evapor", "Staf", "Kasubag Umum")
 UNITS = [f"BENCH-UNIT-{i}" for i in range(10)]
 FIELDS = (
@@ -50,9 +57,22 @@ def insert_rows(count: int):
 		started = start + timedelta(minutes=rng.randrange(365 * 24 * 60))
 		batch.append(
 			(
-				f"BENCH-{i:08d}", now, now, "Administrator", "Administrator", 1, i % 12 + 1,
-				f"BENCH-{i // 12:07d}", rng.choice(DOCTYPES), "step_log", i % 12 + 1, rng.choice(ROLES),
-				int(rng.random() < 0.3), rng.uniform(5, 900), started, started + timedelta(hours=rng.uniform(0.1, 30)),
+				f"BENCH-{i:08d}",
+				now,
+				now,
+				"Administrator",
+				"Administrator",
+				1,
+				i % 12 + 1,
+				f"BENCH-{i // 12:07d}",
+				rng.choice(DOCTYPES),
+				"step_log",
+				i % 12 + 1,
+				rng.choice(ROLES),
+				int(rng.random() < 0.3),
+				rng.uniform(5, 900),
+				started,
+				started + timedelta(hours=rng.uniform(0.1, 30)),
 				rng.choice(UNITS),
 			)  # fmt: skip
 		)
@@ -96,14 +116,19 @@ def main(site: str, count: int = 1_000_000):
 		started = time.perf_counter()
 		summary_rows = rebuild()
 		frappe.db.commit()
-		print(f"monthly summary rebuilt from the log in {time.perf_counter() - started:.1f} s: {summary_rows:,} rows")
+		print(
+			f"monthly summary rebuilt from the log in {time.perf_counter() - started:.1f} s: {summary_rows:,} rows"
+		)
 		periods = {
 			"year  ": {"from_date": "2026-01-01", "to_date": "2026-12-31"},
 			"15-15 ": {"from_date": "2026-01-15", "to_date": "2026-12-15"},
 		}
 		worst_ratio = 0.0
 		for period_label, period in periods.items():
-			for label, filters, units in (("one unit", {"unit_kerja": UNITS[0]}, [UNITS[0]]), ("all units", {}, UNITS)):
+			for label, filters, units in (
+				("one unit", {"unit_kerja": UNITS[0]}, [UNITS[0]]),
+				("all units", {}, UNITS),
+			):
 				for group_by in ("Langkah", "SOP", "Peran"):
 					asked = {**period, **filters, "group_by": group_by}
 					median, worst, groups = timed(report(asked))

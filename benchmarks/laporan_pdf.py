@@ -40,7 +40,13 @@ def main(site: str, pages: int = 20, rounds: int = 5):
 		paragraphs = 10
 		while True:
 			chapters = PARAGRAPH * paragraphs
-			for field in ("ikhtisar_eksekutif", "bab_i_pendahuluan", "bab_ii_perencanaan_kinerja", "bab_iii_akuntabilitas_kinerja", "bab_iv_penutup"):
+			for field in (
+				"ikhtisar_eksekutif",
+				"bab_i_pendahuluan",
+				"bab_ii_perencanaan_kinerja",
+				"bab_iii_akuntabilitas_kinerja",
+				"bab_iv_penutup",
+			):
 				frappe.db.set_value("Laporan Kinerja", laporan.name, field, chapters, update_modified=False)
 			pdf = frappe.get_print("Laporan Kinerja", laporan.name, "Laporan Kinerja Resmi", as_pdf=True)
 			count = len(PdfReader(io.BytesIO(pdf)).pages)
@@ -56,7 +62,9 @@ def main(site: str, pages: int = 20, rounds: int = 5):
 		frappe.db.rollback()
 		frappe.destroy()
 	print(f"Laporan Kinerja PDF: {count} pages, {len(pdf) // 1024} KiB")
-	print(f"render to PDF over {rounds} rounds: median {statistics.median(times):.2f} s, worst {max(times):.2f} s")
+	print(
+		f"render to PDF over {rounds} rounds: median {statistics.median(times):.2f} s, worst {max(times):.2f} s"
+	)
 
 
 if __name__ == "__main__":

@@ -34,7 +34,20 @@ def make_plain_doctype_and_workflow():
 	"""A DocType shaped like Renja, with none of our code, and a plain two-state Workflow."""
 	fields = []
 	for df in frappe.get_meta("Renja").fields:
-		field = {k: df.get(k) for k in ("fieldname", "fieldtype", "label", "options", "reqd", "hidden", "read_only", "allow_on_submit", "no_copy")}
+		field = {
+			k: df.get(k)
+			for k in (
+				"fieldname",
+				"fieldtype",
+				"label",
+				"options",
+				"reqd",
+				"hidden",
+				"read_only",
+				"allow_on_submit",
+				"no_copy",
+			)
+		}
 		if field["options"] == "Renja":
 			field["options"] = PLAIN
 		fields.append(field)
@@ -53,7 +66,9 @@ def make_plain_doctype_and_workflow():
 	).insert(ignore_permissions=True)
 	for state in STATES:
 		if not frappe.db.exists("Workflow State", state):
-			frappe.get_doc({"doctype": "Workflow State", "workflow_state_name": state}).insert(ignore_permissions=True)
+			frappe.get_doc({"doctype": "Workflow State", "workflow_state_name": state}).insert(
+				ignore_permissions=True
+			)
 	frappe.get_doc(
 		{
 			"doctype": "Workflow",
@@ -63,8 +78,20 @@ def make_plain_doctype_and_workflow():
 			"workflow_state_field": "workflow_state",
 			"states": [{"state": state, "doc_status": "0", "allow_edit": "Camat"} for state in STATES],
 			"transitions": [
-				{"state": "Bench 1", "action": "Teruskan", "next_state": "Bench 2", "allowed": "Camat", "allow_self_approval": 1},
-				{"state": "Bench 2", "action": "Teruskan", "next_state": "Bench 3", "allowed": "Sekretaris", "allow_self_approval": 1},
+				{
+					"state": "Bench 1",
+					"action": "Teruskan",
+					"next_state": "Bench 2",
+					"allowed": "Camat",
+					"allow_self_approval": 1,
+				},
+				{
+					"state": "Bench 2",
+					"action": "Teruskan",
+					"next_state": "Bench 3",
+					"allowed": "Sekretaris",
+					"allow_self_approval": 1,
+				},
 			],
 		}
 	).insert(ignore_permissions=True)
@@ -123,8 +150,12 @@ def main(site: str, rounds: int):
 		frappe.destroy()
 
 	print(f"rounds: {rounds} (after 3 warm-up)")
-	print(f"plain workflow transition : p50 {percentile(plain, 50):7.1f} ms   p95 {percentile(plain, 95):7.1f} ms")
-	print(f"kinerja_sop SOP step      : p50 {percentile(ours, 50):7.1f} ms   p95 {percentile(ours, 95):7.1f} ms")
+	print(
+		f"plain workflow transition : p50 {percentile(plain, 50):7.1f} ms   p95 {percentile(plain, 95):7.1f} ms"
+	)
+	print(
+		f"kinerja_sop SOP step      : p50 {percentile(ours, 50):7.1f} ms   p95 {percentile(ours, 95):7.1f} ms"
+	)
 	print(f"ratio of medians (ours / plain): {statistics.median(ours) / statistics.median(plain):.2f}")
 	print(f"ToDo hand-over (background job after commit): p50 {percentile(hand_overs, 50):.1f} ms")
 

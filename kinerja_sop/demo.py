@@ -331,7 +331,9 @@ def angka(value) -> str:
 POPULATION, MUSRENBANG_ATTENDEES = 42_000, 1_176
 KTP_DAYS = (2, 3, 2, 2, 3, 2, 3, 2, 2, 3)  # a sample of the quarter's register
 SISKAMLING_GROUPS = (1,) * 21 + (0,) * 5  # 26 groups registered, 21 patrolling
-INDICATOR_MASTERS = tuple(values["indicator_name"] for values in SEED_INDICATORS)  # Musrenbang, KTP, Siskamling
+INDICATOR_MASTERS = tuple(
+	values["indicator_name"] for values in SEED_INDICATORS
+)  # Musrenbang, KTP, Siskamling
 TARGETS = {"musrenbang": Decimal("2.5"), "ktp": Decimal("3"), "siskamling": Decimal("24")}
 
 
@@ -364,7 +366,11 @@ def measured() -> list[dict]:
 
 # Whole years, for the achievement-over-the-years chart: (target, realisation) per indicator.
 ANNUAL = {
-	YEAR - 1: ((Decimal("2.5"), Decimal("2.3")), (Decimal("3"), Decimal("3.2")), (Decimal("22"), Decimal("19"))),
+	YEAR - 1: (
+		(Decimal("2.5"), Decimal("2.3")),
+		(Decimal("3"), Decimal("3.2")),
+		(Decimal("22"), Decimal("19")),
+	),
 	YEAR: ((Decimal("2.5"), Decimal("2.8")), (Decimal("3"), Decimal("2.4")), (Decimal("24"), Decimal("21"))),
 }
 

@@ -67,5 +67,9 @@ def get_unit_role_holders(unit: str, role: str | None) -> list[str]:
 	users = frappe.get_all("User", filters=filters, pluck="name")
 	if role is None:
 		return users
-	holders = set(frappe.get_all("Has Role", filters={"role": role, "parenttype": "User", "parent": ("in", users)}, pluck="parent"))
+	holders = set(
+		frappe.get_all(
+			"Has Role", filters={"role": role, "parenttype": "User", "parent": ("in", users)}, pluck="parent"
+		)
+	)
 	return [user for user in users if user in holders]

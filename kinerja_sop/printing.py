@@ -44,7 +44,13 @@ def set_default_print_formats():
 	for doctype, print_format in DEFAULT_PRINT_FORMATS.items():
 		if frappe.get_meta(doctype).default_print_format != print_format:
 			make_property_setter(
-				doctype, None, "default_print_format", print_format, "Data", for_doctype=True, validate_fields_for_doctype=False
+				doctype,
+				None,
+				"default_print_format",
+				print_format,
+				"Data",
+				for_doctype=True,
+				validate_fields_for_doctype=False,
 			)
 
 
@@ -136,7 +142,9 @@ def sop_sheet_rows(sop_name: str) -> dict:
 			{
 				"step": step,
 				"column": roles.index(step.role) if step.role in roles else None,
-				"symbol": "terminator" if step.no in (1, last) else ("decision" if kind == "check" else "process"),
+				"symbol": "terminator"
+				if step.no in (1, last)
+				else ("decision" if kind == "check" else "process"),
 			}
 		)
 	return {"columns": columns, "rows": rows}
@@ -170,7 +178,10 @@ def lampiran(doc) -> list[str]:
 	if doc.get("pengukuran"):
 		annexes.append(f"Pengukuran Kinerja {doc.pengukuran}")
 	data_iku = frappe.get_all(
-		"Data IKU", filters={"unit_kerja": doc.unit_kerja, "tahun": doc.tahun, "docstatus": 1}, pluck="name", order_by="name"
+		"Data IKU",
+		filters={"unit_kerja": doc.unit_kerja, "tahun": doc.tahun, "docstatus": 1},
+		pluck="name",
+		order_by="name",
 	)
 	annexes += [f"Data IKU {name}" for name in data_iku]
 	if doc.get("lampiran_laporan"):

@@ -10,7 +10,18 @@ FIELD_TYPES = {
 	"Rating", "Section Break", "Select", "Signature", "Small Text", "Tab Break", "Table",
 	"Table MultiSelect", "Text", "Text Editor", "Time",
 }  # fmt: skip
-NO_VALUE_TYPES = {"Section Break", "Column Break", "Tab Break", "HTML", "Table", "Table MultiSelect", "Button", "Image", "Fold", "Heading"}
+NO_VALUE_TYPES = {
+	"Section Break",
+	"Column Break",
+	"Tab Break",
+	"HTML",
+	"Table",
+	"Table MultiSelect",
+	"Button",
+	"Image",
+	"Fold",
+	"Heading",
+}
 RESERVED_FIELDNAMES = {
 	"doctype", "name", "owner", "creation", "modified", "modified_by", "docstatus", "idx",
 	"parent", "parentfield", "parenttype", "_user_tags", "_comments", "_assign", "_liked_by", "_seen",

@@ -94,7 +94,9 @@ def test_validation_names_each_problem():
 def test_hash_treats_frappe_empties_alike_and_sees_edits():
 	sop = CATALOGUE[0]
 	rows = sop.step_rows()
-	as_stored = [{**row, "on_agree": row["on_agree"] or 0, "keterangan": row["keterangan"] or None} for row in rows]
+	as_stored = [
+		{**row, "on_agree": row["on_agree"] or 0, "keterangan": row["keterangan"] or None} for row in rows
+	]
 	assert content_hash(sop.header(), as_stored) == sop.content_hash()
 	edited = [dict(rows[0], waktu="25 menit"), *rows[1:]]
 	assert content_hash(sop.header(), edited) != sop.content_hash()
@@ -103,7 +105,9 @@ def test_hash_treats_frappe_empties_alike_and_sees_edits():
 def test_sync_policy():
 	sop = CATALOGUE[0]
 	shipped = sop.content()
-	edited = canonical_content(sop.header(), [dict(sop.step_rows()[0], waktu="25 menit"), *sop.step_rows()[1:]])
+	edited = canonical_content(
+		sop.header(), [dict(sop.step_rows()[0], waktu="25 menit"), *sop.step_rows()[1:]]
+	)
 	assert decide_sync(None, None, shipped).action == "insert"
 	assert decide_sync(shipped, shipped, shipped).action == "unchanged"
 	assert decide_sync(edited, edited, shipped).action == "update"  # the app wrote "25 menit" before

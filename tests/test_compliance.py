@@ -7,7 +7,10 @@ from kinerja_sop.domain.compliance import next_month, split_by_whole_months
 
 
 def test_a_calendar_year_is_twelve_whole_months():
-	assert split_by_whole_months(date(2026, 1, 1), date(2027, 1, 1)) == ((date(2026, 1, 1), date(2027, 1, 1)), [])
+	assert split_by_whole_months(date(2026, 1, 1), date(2027, 1, 1)) == (
+		(date(2026, 1, 1), date(2027, 1, 1)),
+		[],
+	)
 
 
 def test_partial_months_at_both_edges():
@@ -17,7 +20,10 @@ def test_partial_months_at_both_edges():
 
 
 def test_within_one_month_is_all_edge():
-	assert split_by_whole_months(date(2026, 3, 2), date(2026, 3, 31)) == (None, [(date(2026, 3, 2), date(2026, 3, 31))])
+	assert split_by_whole_months(date(2026, 3, 2), date(2026, 3, 31)) == (
+		None,
+		[(date(2026, 3, 2), date(2026, 3, 31))],
+	)
 
 
 def test_an_empty_period_reads_nothing():

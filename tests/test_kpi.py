@@ -520,7 +520,9 @@ def test_predicate_is_monotonic(a, b):
 
 
 @given(
-	value=st.one_of(st.none(), st.integers(-5, 5), st.floats(allow_nan=True), st.text(max_size=5), st.booleans()),
+	value=st.one_of(
+		st.none(), st.integers(-5, 5), st.floats(allow_nan=True), st.text(max_size=5), st.booleans()
+	),
 	target=st.one_of(st.none(), st.integers(-5, 5), st.floats(allow_nan=True), st.text(max_size=5)),
 	polarity=st.sampled_from(["higher", "lower", "range", "x"]),
 )
@@ -534,7 +536,9 @@ def test_never_anything_but_kpi_error(value, target, polarity):
 	assert result.is_finite()
 
 
-@given(value=st.decimals(min_value=-10**6, max_value=10**6, places=6, allow_nan=False, allow_infinity=False))
+@given(
+	value=st.decimals(min_value=-(10**6), max_value=10**6, places=6, allow_nan=False, allow_infinity=False)
+)
 def test_round_half_up_is_within_half_a_cent(value):
 	rounded = round_half_up(value)
 	assert rounded.as_tuple().exponent == -2
@@ -614,7 +618,10 @@ def test_program_efficiency_refuses_what_it_cannot_compute(ceiling, spent, achie
 )
 def test_spending_more_for_the_same_achievement_is_never_more_efficient(ceiling, spent_a, spent_b, achieved):
 	low, high = sorted((spent_a, spent_b))
-	assert kpi.program_efficiency(ceiling, high, achieved).index <= kpi.program_efficiency(ceiling, low, achieved).index
+	assert (
+		kpi.program_efficiency(ceiling, high, achieved).index
+		<= kpi.program_efficiency(ceiling, low, achieved).index
+	)
 
 
 @given(ceiling=st.integers(1, 10**12), spent=st.integers(1, 10**12))

@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 from kinerja_sop.domain import letter_number
 from kinerja_sop.domain.letter_number import (
-	INCOMING_PREFIX,
 	DEFAULT_FORMAT,
+	INCOMING_PREFIX,
 	SAFE_CHARACTERS,
 	LetterNumberError,
 	LetterNumberFormatError,
@@ -399,7 +399,9 @@ def test_any_text_is_either_read_or_refused_as_a_mismatch(text):
 		assert error.kind == "mismatch"
 	else:
 		day = date(parts["tahun"], parts["bulan"], 1)
-		assert parse_format(ROMAN).render(parts["nomor"], parts["klasifikasi"], parts["kode_unit"], day) == text
+		assert (
+			parse_format(ROMAN).render(parts["nomor"], parts["klasifikasi"], parts["kode_unit"], day) == text
+		)
 
 
 # The counter
@@ -422,7 +424,9 @@ def test_one_unit_counts_afresh_each_year():
 
 
 def test_one_unit_keeps_one_counter_through_the_year():
-	assert sequence_key("KEC.SKM", date(2024, 1, 1)) == sequence_key("KEC.SKM", datetime(2024, 12, 31, 23, 59))
+	assert sequence_key("KEC.SKM", date(2024, 1, 1)) == sequence_key(
+		"KEC.SKM", datetime(2024, 12, 31, 23, 59)
+	)
 
 
 def test_a_format_without_the_year_still_counts_per_year():

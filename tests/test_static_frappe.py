@@ -94,7 +94,9 @@ def test_naming_and_permissions(path):
 	if doc.get("istable"):
 		assert not doc.get("permissions") and not doc.get("default_print_format")
 		return
-	assert not doc.get("default_print_format"), "Frappe refuses it on a standard DocType (use a Property Setter)"
+	assert not doc.get("default_print_format"), (
+		"Frappe refuses it on a standard DocType (use a Property Setter)"
+	)
 	assert doc["permissions"], "a DocType nobody may read"
 	for perm in doc["permissions"]:
 		assert perm["role"] in FIXTURE_ROLES | FRAPPE_ROLES, perm["role"]
@@ -125,7 +127,9 @@ def _definition(dotted: str):
 	path = APP.parent / (module.replace(".", "/") + ".py")
 	if not path.exists():
 		return None
-	return next((node for node in ast.parse(path.read_text()).body if getattr(node, "name", None) == attr), None)
+	return next(
+		(node for node in ast.parse(path.read_text()).body if getattr(node, "name", None) == attr), None
+	)
 
 
 def _resolves(dotted: str) -> bool:
@@ -203,7 +207,11 @@ def test_workspace_links_point_at_our_doctypes():
 	for path in APP.glob("*/workspace/*/*.json"):
 		workspace = json.loads(path.read_text())
 		assert workspace["module"] in MODULES
-		targets = [l["link_to"] for l in workspace["links"] if l["type"] == "Link" and l.get("link_type") == "DocType"]
+		targets = [
+			l["link_to"]
+			for l in workspace["links"]
+			if l["type"] == "Link" and l.get("link_type") == "DocType"
+		]
 		reports = [l["link_to"] for l in workspace["links"] if l.get("link_type") == "Report"]
 		for report in reports:
 			assert list(APP.glob(f"*/report/{scrub(report)}/{scrub(report)}.json")), report
@@ -234,7 +242,9 @@ def test_reports_point_at_our_doctypes():
 def _whitelisted(dotted: str) -> bool:
 	"""The function exists in the app and carries @frappe.whitelist()."""
 	node = _definition(dotted)
-	return isinstance(node, ast.FunctionDef) and any("whitelist" in ast.unparse(d) for d in node.decorator_list)
+	return isinstance(node, ast.FunctionDef) and any(
+		"whitelist" in ast.unparse(d) for d in node.decorator_list
+	)
 
 
 def _records(kind: str) -> dict:
@@ -263,14 +273,18 @@ def test_dashboard_records_are_standard_and_resolve():
 			assert chart["chart_type"] == "Report"
 			assert list(APP.glob(f"*/report/{scrub(chart['report_name'])}/*.json")), name
 		# Custom charts have no DocType to check read access against: the roles decide.
-		assert {row["role"] for row in chart["roles"]} and {row["role"] for row in chart["roles"]} <= FIXTURE_ROLES
+		assert {row["role"] for row in chart["roles"]} and {
+			row["role"] for row in chart["roles"]
+		} <= FIXTURE_ROLES
 	for name, card in cards.items():
 		assert card["type"] == "Custom" and _whitelisted(card["method"]), name
 	for path in APP.glob("*/workspace/*/*.json"):
 		workspace = json.loads(path.read_text())
 		content = json.loads(workspace["content"])
 		placed_charts = [block["data"]["chart_name"] for block in content if block["type"] == "chart"]
-		placed_cards = [block["data"]["number_card_name"] for block in content if block["type"] == "number_card"]
+		placed_cards = [
+			block["data"]["number_card_name"] for block in content if block["type"] == "number_card"
+		]
 		assert sorted(placed_charts) == sorted(row["chart_name"] for row in workspace["charts"])
 		assert sorted(placed_cards) == sorted(row["number_card_name"] for row in workspace["number_cards"])
 		assert set(placed_charts) <= set(charts) and set(placed_cards) <= set(cards)

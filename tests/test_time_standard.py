@@ -30,7 +30,9 @@ def test_a_day_is_worth_the_units_working_day():
 	assert parse_time_standard("1 hari").working_minutes(minutes_per_day=480) == 480
 
 
-@pytest.mark.parametrize("text", ["", None, "menit", "20", "dua hari", "0 menit", "3 minggu", "-1 hari", "1/2 hari"])
+@pytest.mark.parametrize(
+	"text", ["", None, "menit", "20", "dua hari", "0 menit", "3 minggu", "-1 hari", "1/2 hari"]
+)
 def test_rejects_malformed_and_zero(text):
 	with pytest.raises(TimeStandardError) as raised:
 		parse_time_standard(text)

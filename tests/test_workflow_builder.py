@@ -95,11 +95,17 @@ def test_state_names_are_numbered_short_and_unique():
 
 def test_sign_is_read_from_every_spelling_in_the_seed():
 	texts = {s.kegiatan for sop in CATALOGUE for s in sop.steps if step_kind(s) == "sign"}
-	assert texts == {"Memberi tanda tangan", "Menanda tangani laporan kinerja", "Menandatangani Dokumen Evaluasi Kinerja"}
+	assert texts == {
+		"Memberi tanda tangan",
+		"Menanda tangani laporan kinerja",
+		"Menandatangani Dokumen Evaluasi Kinerja",
+	}
 
 
 def _sop(steps):
-	return sop_from_dict({"name": "SOP Uji", "code": "uji", "title": "", "document_type": "Renja", "steps": steps})
+	return sop_from_dict(
+		{"name": "SOP Uji", "code": "uji", "title": "", "document_type": "Renja", "steps": steps}
+	)
 
 
 def test_problems_are_found():
@@ -107,7 +113,14 @@ def test_problems_are_found():
 	broken = _sop(
 		[
 			{"no": 1, "kegiatan": "Memberi tanda tangan", "role": "Camat", "waktu": "1 hari"},
-			{"no": 2, "kegiatan": "Memeriksa", "role": "Staf", "waktu": "1 hari", "on_agree": 3, "on_disagree": 1},
+			{
+				"no": 2,
+				"kegiatan": "Memeriksa",
+				"role": "Staf",
+				"waktu": "1 hari",
+				"on_agree": 3,
+				"on_disagree": 1,
+			},
 			{"no": 3, "kegiatan": "Mengirim", "role": "Staf", "waktu": "1 hari"},
 		]
 	)
@@ -117,7 +130,14 @@ def test_problems_are_found():
 	loop = _sop(
 		[
 			{"no": 1, "kegiatan": "Mulai", "role": "Camat", "waktu": "1 hari"},
-			{"no": 2, "kegiatan": "Memeriksa", "role": "Staf", "waktu": "1 hari", "on_agree": 1, "on_disagree": 1},
+			{
+				"no": 2,
+				"kegiatan": "Memeriksa",
+				"role": "Staf",
+				"waktu": "1 hari",
+				"on_agree": 1,
+				"on_disagree": 1,
+			},
 			{"no": 3, "kegiatan": "Tak tercapai", "role": "Staf", "waktu": "1 hari"},
 		]
 	)

@@ -76,7 +76,9 @@ def to_decimal(value: Number | None, field: str = "value", missing: str = "missi
 		else:
 			raise InvalidOperation
 	except InvalidOperation:
-		raise KpiError("not_a_number", f"{field} {value!r} is not a number", field=field, value=value) from None
+		raise KpiError(
+			"not_a_number", f"{field} {value!r} is not a number", field=field, value=value
+		) from None
 	if not number.is_finite():
 		raise KpiError("not_a_number", f"{field} {value!r} is not a finite number", field=field, value=value)
 	return number
@@ -202,7 +204,9 @@ class Measurement:
 		return predicate(self.achievement)
 
 
-def measure(target, realisation: Number | None, polarity: str = HIGHER, weight: Number = 1, unit: str = "") -> Measurement:
+def measure(
+	target, realisation: Number | None, polarity: str = HIGHER, weight: Number = 1, unit: str = ""
+) -> Measurement:
 	"""Check and compute once, so a Measurement is always a valid one."""
 	score = achievement(realisation, target, polarity)
 	polarity = _polarity(polarity)
@@ -215,7 +219,9 @@ def measure(target, realisation: Number | None, polarity: str = HIGHER, weight: 
 	if weight < 0:
 		raise KpiError("bad_weight", f"weight {weight} is negative", value=weight)
 	real = to_decimal(realisation, "realisation", "missing_realisation")
-	return Measurement(target=target, realisation=real, polarity=polarity, achievement=score, weight=weight, unit=unit)
+	return Measurement(
+		target=target, realisation=real, polarity=polarity, achievement=score, weight=weight, unit=unit
+	)
 
 
 # --- predicate (predikat) ----------------------------------------------------
@@ -252,7 +258,9 @@ def make_bands(bands: Iterable[tuple[Number | None, str] | Band]) -> tuple[Band,
 				raise KpiError("bad_bands", "only the last band may be open below", index=index)
 		else:
 			if last:
-				raise KpiError("bad_bands", "the last band must be open below (None) to cover everything", index=index)
+				raise KpiError(
+					"bad_bands", "the last band must be open below (None) to cover everything", index=index
+				)
 			lower = to_decimal(lower, "lower_bound")
 			if result and lower >= result[-1].lower:
 				raise KpiError("bad_bands", "lower bounds must strictly descend", index=index, value=lower)
@@ -277,7 +285,9 @@ def predicate(value: Number, bands: Iterable = DEFAULT_BANDS) -> str:
 	Judging the rounded figure keeps label and number consistent: 90.996 prints as
 	91.00 and is Sangat Baik, never "91.00 Baik".
 	"""
-	scale = bands if isinstance(bands, tuple) and all(isinstance(b, Band) for b in bands) else make_bands(bands)
+	scale = (
+		bands if isinstance(bands, tuple) and all(isinstance(b, Band) for b in bands) else make_bands(bands)
+	)
 	shown = round_half_up(value)
 	for band in scale:
 		if band.lower is None or shown >= band.lower:
@@ -330,7 +340,9 @@ def realisation(formula: str, *args) -> Decimal | int:
 	"""Dispatch on an indicator's formula type (ratio, percentage, average, count)."""
 	function = REALISATION_FORMULAS.get((formula or "").strip().lower())
 	if function is None:
-		raise KpiError("bad_formula", f"formula {formula!r} is not one of {tuple(REALISATION_FORMULAS)}", value=formula)
+		raise KpiError(
+			"bad_formula", f"formula {formula!r} is not one of {tuple(REALISATION_FORMULAS)}", value=formula
+		)
 	return function(*args)
 
 
@@ -359,7 +371,9 @@ def musrenbang_participation(attendees: Number, population: Number) -> Participa
 	if total == 0:
 		raise KpiError("zero_denominator", "population is zero", field="population")
 	if people > total:
-		raise KpiError("part_exceeds_whole", f"{people} attendees exceed a population of {total}", field="attendees")
+		raise KpiError(
+			"part_exceeds_whole", f"{people} attendees exceed a population of {total}", field="attendees"
+		)
 	share = Fraction(people, total)
 	return Participation(people, total, ratio=_decimal(share), percent=_decimal(share * 100))
 
@@ -393,7 +407,9 @@ def active_siskamling_groups(active_flags: Iterable[bool | int] | None) -> int:
 	total = 0
 	for index, flag in enumerate(active_flags):
 		if not isinstance(flag, int) or flag not in (0, 1):  # bool is an int
-			raise KpiError("not_a_flag", f"group {index} active flag {flag!r} is not 0/1", index=index, value=flag)
+			raise KpiError(
+				"not_a_flag", f"group {index} active flag {flag!r} is not 0/1", index=index, value=flag
+			)
 		total += bool(flag)
 	return total
 
@@ -428,7 +444,9 @@ class DocumentScore:
 	indicators: int
 
 
-def document_score(measurements: Sequence[Measurement], weighted: bool = False, bands: Iterable = DEFAULT_BANDS) -> DocumentScore:
+def document_score(
+	measurements: Sequence[Measurement], weighted: bool = False, bands: Iterable = DEFAULT_BANDS
+) -> DocumentScore:
 	"""Average of the indicators' raw achievements (weighted by Measurement.weight)."""
 	values = [m.achievement for m in measurements]
 	weights = [m.weight for m in measurements] if weighted else None
@@ -493,7 +511,9 @@ class ProgramEfficiency:
 		return self.index >= 1
 
 
-def program_efficiency(ceiling: Number | None, spent: Number | None, achievement_percent: Number | None) -> ProgramEfficiency:
+def program_efficiency(
+	ceiling: Number | None, spent: Number | None, achievement_percent: Number | None
+) -> ProgramEfficiency:
 	"""Efficiency of one program from its budget ceiling, the amount spent and
 	its performance achievement (percent). Spending over the ceiling is allowed
 	(absorption above 100); a program that spent nothing has no efficiency."""
@@ -506,7 +526,9 @@ def program_efficiency(ceiling: Number | None, spent: Number | None, achievement
 	performance = _non_negative(achievement_percent, "achievement", "missing_value")
 	absorption = used * 100 / pagu
 	return ProgramEfficiency(
-		absorption=_decimal(absorption), achievement=_decimal(performance), index=_decimal(performance / absorption)
+		absorption=_decimal(absorption),
+		achievement=_decimal(performance),
+		index=_decimal(performance / absorption),
 	)
 
 

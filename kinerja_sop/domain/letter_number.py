@@ -128,7 +128,9 @@ class LetterNumberFormat:
 	def render(self, nomor: int, klasifikasi: str, kode_unit: str, date: Date) -> str:
 		"""The letter number; values the template does not print are not checked."""
 		if isinstance(nomor, bool) or not isinstance(nomor, int) or nomor < 1:
-			raise LetterNumberError("bad_nomor", str(nomor), "the number must be a whole number from 1", "nomor")
+			raise LetterNumberError(
+				"bad_nomor", str(nomor), "the number must be a whole number from 1", "nomor"
+			)
 		used = self.placeholders
 		if any(name in DATE_PLACEHOLDERS for name in used) and not isinstance(date, Date):
 			raise LetterNumberError("bad_value", str(date), "the letter has no date", "date")
@@ -197,7 +199,9 @@ def parse_format(template: str | None) -> LetterNumberFormat:
 			)
 		if literal[:1] in CANNOT_FOLLOW.get(placeholder.name, ()):
 			raise LetterNumberFormatError(
-				"ambiguous_separator", template, f"{literal!r} after {{{placeholder.name}}} reads as part of it"
+				"ambiguous_separator",
+				template,
+				f"{literal!r} after {{{placeholder.name}}} reads as part of it",
 			)
 	literal_text = "".join(part for part in parts if isinstance(part, str))
 	unsafe = sorted(set(literal_text) - SAFE_CHARACTERS)
@@ -216,7 +220,9 @@ def _placeholder(template: str, body: str, parts: list) -> Placeholder:
 	padding = None
 	if colon:
 		if name != "nomor":
-			raise LetterNumberFormatError("bad_padding", template, f"only {{nomor}} takes a width, not {{{body}}}")
+			raise LetterNumberFormatError(
+				"bad_padding", template, f"only {{nomor}} takes a width, not {{{body}}}"
+			)
 		if not PADDING_PATTERN.fullmatch(width) or not 1 <= int(width) <= MAX_PADDING:
 			raise LetterNumberFormatError("bad_padding", template, f"width {width!r} is not 1..{MAX_PADDING}")
 		padding = int(width)
@@ -255,10 +261,14 @@ def parse_number(fmt: LetterNumberFormat, text: str) -> dict[str, int | str]:
 		months.add(int(found["bulan"]))
 	if "bulan_romawi" in found:
 		if found["bulan_romawi"] not in ROMAN_MONTHS:
-			raise LetterNumberError("mismatch", text, f"{found['bulan_romawi']!r} is not a month", "bulan_romawi")
+			raise LetterNumberError(
+				"mismatch", text, f"{found['bulan_romawi']!r} is not a month", "bulan_romawi"
+			)
 		months.add(ROMAN_MONTHS.index(found["bulan_romawi"]) + 1)
 	if len(months) > 1 or not months <= set(range(1, 13)):
-		raise LetterNumberError("mismatch", text, "the month is not 1..12, or its two forms disagree", "bulan")
+		raise LetterNumberError(
+			"mismatch", text, "the month is not 1..12, or its two forms disagree", "bulan"
+		)
 	if months:
 		parts["bulan"] = months.pop()
 	return parts
@@ -286,7 +296,9 @@ def sequence_key(
 		raise LetterNumberError("bad_value", str(date), "the letter has no date", "date")
 	key = f"{prefix}:{unit_code.upper()}:{date.year:04d}"
 	if len(key) > MAX_KEY_LENGTH:
-		raise LetterNumberError("bad_value", unit_code, "unit code is too long for a counter key", "unit_code")
+		raise LetterNumberError(
+			"bad_value", unit_code, "unit code is too long for a counter key", "unit_code"
+		)
 	return key
 
 

@@ -4,7 +4,13 @@ registered (and numbered), sent, and done when every recipient's receipt is in."
 from kinerja_sop.domain.catalogue import KASUBAG_UMUM, STAF
 from kinerja_sop.domain.workflow_builder import StatePlan, TransitionPlan, WorkflowPlan
 
-KONSEP, TERDAFTAR, DIKIRIM, DITERIMA_SEMUA, DIBATALKAN = ("Konsep", "Terdaftar", "Dikirim", "Diterima Semua", "Dibatalkan")
+KONSEP, TERDAFTAR, DIKIRIM, DITERIMA_SEMUA, DIBATALKAN = (
+	"Konsep",
+	"Terdaftar",
+	"Dikirim",
+	"Diterima Semua",
+	"Dibatalkan",
+)
 MAIL_ROLES = (KASUBAG_UMUM, STAF)
 
 

@@ -123,13 +123,17 @@ def build_workflow(sop: Sop) -> WorkflowPlan:
 		if kind == "check":
 			transitions += [
 				TransitionPlan(here, ACTIONS["agree"], by_no[step.on_agree].name, step.role, "agree", False),
-				TransitionPlan(here, ACTIONS["disagree"], by_no[step.on_disagree].name, step.role, "disagree", False),
+				TransitionPlan(
+					here, ACTIONS["disagree"], by_no[step.on_disagree].name, step.role, "disagree", False
+				),
 			]
 			continue
 		is_last = index == len(steps) - 1
 		next_state = FINAL_STATE if is_last else by_no[steps[index + 1].no].name
 		action_kind = kind if kind in ("sign", "paraf") else ("finish" if is_last else "do")
-		transitions.append(TransitionPlan(here, ACTIONS[action_kind], next_state, step.role, action_kind, True))
+		transitions.append(
+			TransitionPlan(here, ACTIONS[action_kind], next_state, step.role, action_kind, True)
+		)
 
 	return WorkflowPlan(workflow_name(sop), sop.document_type, tuple(states), tuple(transitions), sign_step)
 
@@ -154,7 +158,9 @@ def plan_problems(plan: WorkflowPlan) -> list[str]:
 			problems.append(f"{t.state} -> {t.next_state}: a submitted document cannot return to draft")
 	reachable = _reachable(plan, plan.first_state)
 	problems += [f"{name}: unreachable" for name in names if name not in reachable]
-	problems += [f"{name}: cannot reach {FINAL_STATE}" for name in names if FINAL_STATE not in _reachable(plan, name)]
+	problems += [
+		f"{name}: cannot reach {FINAL_STATE}" for name in names if FINAL_STATE not in _reachable(plan, name)
+	]
 	return problems
 
 

@@ -123,7 +123,9 @@ class WorkingCalendar:
 			day += timedelta(days=1)
 		return spent.total_seconds() / 60
 
-	def time_step(self, started: datetime, standard_minutes: int, finished: datetime | None = None) -> StepTiming:
+	def time_step(
+		self, started: datetime, standard_minutes: int, finished: datetime | None = None
+	) -> StepTiming:
 		"""Due time of a step started at `started`, and once finished, whether it kept the standard."""
 		due = self.add_working_minutes(started, standard_minutes)
 		if finished is None:

@@ -122,13 +122,19 @@ def iku_achievement_by_year(filters=None, **_chart_args) -> dict:
 	asked = frappe.parse_json(filters) or {}
 	where = {**scope(filters), "docstatus": 1, "periode": asked.get("periode") or ANNUAL}
 	where.pop("tahun", None)
-	measured = frappe.get_list("Pengukuran Kinerja", filters=where, fields=["name", "tahun"], order_by="tahun asc")
+	measured = frappe.get_list(
+		"Pengukuran Kinerja", filters=where, fields=["name", "tahun"], order_by="tahun asc"
+	)
 	year_of = {row.name: row.tahun for row in measured}
 	achieved = defaultdict(list)
 	if year_of:
 		for row in frappe.get_all(
 			"Indikator Pengukuran",
-			filters={"parenttype": "Pengukuran Kinerja", "parent": ("in", list(year_of)), "indikator_kinerja": ("is", "set")},
+			filters={
+				"parenttype": "Pengukuran Kinerja",
+				"parent": ("in", list(year_of)),
+				"indikator_kinerja": ("is", "set"),
+			},
 			fields=["parent", "indikator_kinerja", "capaian"],
 		):
 			achieved[(row.indikator_kinerja, year_of[row.parent])].append(row.capaian or 0)
@@ -140,7 +146,9 @@ def iku_achievement_by_year(filters=None, **_chart_args) -> dict:
 			{
 				"name": indicator,
 				"values": [
-					float(round_half_up(average(achieved[(indicator, year)]))) if achieved[(indicator, year)] else 0
+					float(round_half_up(average(achieved[(indicator, year)])))
+					if achieved[(indicator, year)]
+					else 0
 					for year in years
 				],
 			}

@@ -128,7 +128,9 @@ class SOPDocument(Document):
 		if before and all(before.get(f) == self.get(f) for f in ("unit_kerja", "periode", "tahun")):
 			return
 		unit = frappe.db.get_value("Unit Kerja", self.unit_kerja, "unit_name") if self.unit_kerja else ""
-		self.title = " ".join(str(part) for part in (_(self.doctype), unit, self.get("periode"), self.tahun) if part)
+		self.title = " ".join(
+			str(part) for part in (_(self.doctype), unit, self.get("periode"), self.tahun) if part
+		)
 
 	def validate_team(self):
 		members = [row.user for row in self.team]
@@ -145,7 +147,9 @@ class SOPDocument(Document):
 		unit_users = set(get_unit_role_holders(self.unit_kerja, None))
 		for user in sorted(joining):
 			if user not in unit_users and not is_unit_admin(user):
-				frappe.throw(_("Team member {0} does not work in {1}.").format(user, self.unit_kerja), exc=TeamError)
+				frappe.throw(
+					_("Team member {0} does not work in {1}.").format(user, self.unit_kerja), exc=TeamError
+				)
 
 	def grant_team_role(self):
 		"""Members act on the Tim steps through the Tim Kinerja role; forming the team grants it."""
@@ -154,7 +158,9 @@ class SOPDocument(Document):
 		for row in self.team:
 			if row.user in already:
 				continue
-			if not frappe.db.exists("Has Role", {"parent": row.user, "parenttype": "User", "role": TEAM_ROLE}):
+			if not frappe.db.exists(
+				"Has Role", {"parent": row.user, "parenttype": "User", "role": TEAM_ROLE}
+			):
 				user = frappe.get_doc("User", row.user)
 				user.flags.ignore_permissions = True
 				user.add_roles(TEAM_ROLE)
@@ -247,7 +253,9 @@ class SOPDocument(Document):
 	def validate_return_reason(self, step: SopStep):
 		if not (self.return_reason or "").strip():
 			frappe.throw(
-				_("Step {0}: give the reason for sending the document back in Return Reason.").format(step.no),
+				_("Step {0}: give the reason for sending the document back in Return Reason.").format(
+					step.no
+				),
 				exc=KelengkapanError,
 				title=_("Reason Required"),
 			)
@@ -265,7 +273,11 @@ class SOPDocument(Document):
 
 	def validate_separation_of_duties(self, step: SopStep):
 		handed_over_by = next((row.actor for row in reversed(self.step_log) if row.finished_at), None)
-		if handed_over_by and handed_over_by == frappe.session.user and frappe.session.user != "Administrator":
+		if (
+			handed_over_by
+			and handed_over_by == frappe.session.user
+			and frappe.session.user != "Administrator"
+		):
 			frappe.throw(
 				_("Step {0} checks work you handed over yourself; another {1} must check it.").format(
 					step.no, step.role
@@ -336,7 +348,12 @@ class SOPDocument(Document):
 		"""When the signed document reaches the mail office (Kasubag Umum), its letter is
 		put in the outgoing register as a draft: no one types the document in twice."""
 		signed = next(s.doc_status for s in plan.states if s.step_no == step.no) == 1
-		if not self.letter_classification or not signed or step.role != KASUBAG_UMUM or self.get("surat_keluar"):
+		if (
+			not self.letter_classification
+			or not signed
+			or step.role != KASUBAG_UMUM
+			or self.get("surat_keluar")
+		):
 			return
 		letter = frappe.get_doc(
 			{
@@ -370,7 +387,9 @@ class SOPDocument(Document):
 		standard = parse_time_standard(step.waktu).working_minutes(calendar.minutes_per_day)
 		started = now_datetime()
 		site_tz, unit_tz = get_system_timezone(), unit.time_zone
-		due = to_unit_time(calendar.add_working_minutes(to_unit_time(started, site_tz, unit_tz), standard), unit_tz, site_tz)
+		due = to_unit_time(
+			calendar.add_working_minutes(to_unit_time(started, site_tz, unit_tz), standard), unit_tz, site_tz
+		)
 		self.append(
 			"step_log",
 			{
@@ -448,7 +467,9 @@ class SOPDocument(Document):
 	def close_open_assignments(self):
 		"""Close the ToDos of the step just done (Frappe's close_all_assignments re-closes closed ones too)."""
 		open_todos = frappe.get_all(
-			"ToDo", filters={"reference_type": self.doctype, "reference_name": self.name, "status": "Open"}, pluck="name"
+			"ToDo",
+			filters={"reference_type": self.doctype, "reference_name": self.name, "status": "Open"},
+			pluck="name",
 		)
 		for name in open_todos:
 			todo = frappe.get_doc("ToDo", name)
@@ -493,6 +514,8 @@ def requirement_label(key: str) -> str:
 		"bahan_evaluasi": _("DPA, Laporan Realisasi Anggaran, Realisasi Fisik and Dokumentasi Kegiatan"),
 		"pelaksanaan": _("date, place and participants of the work with the team"),
 		"hasil": _("the result"),
-		"bukti_pengiriman": _("proof of delivery: the outgoing letter sent and every recipient's receipt recorded"),
+		"bukti_pengiriman": _(
+			"proof of delivery: the outgoing letter sent and every recipient's receipt recorded"
+		),
 	}
 	return labels.get(key, key)

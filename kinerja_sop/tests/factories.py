@@ -31,7 +31,9 @@ def make_user(email: str, roles: tuple[str, ...] = (), first_name: str | None = 
 	return email
 
 
-def make_unit(unit_name: str, unit_code: str, officials: list[dict] | None = None, **values) -> "frappe.Document":
+def make_unit(
+	unit_name: str, unit_code: str, officials: list[dict] | None = None, **values
+) -> "frappe.Document":
 	unit = frappe.get_doc(
 		{
 			"doctype": "Unit Kerja",

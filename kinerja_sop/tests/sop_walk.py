@@ -13,15 +13,31 @@ from kinerja_sop.domain.workflow_builder import ACTIONS
 from kinerja_sop.kinerja.sop_document import get_sop_flow
 from kinerja_sop.tests.factories import make_unit, make_user, official
 
-SOP_DOCTYPES = ("Renja", "Pemantauan Kinerja", "Pengukuran Kinerja", "Data IKU", "Laporan Kinerja", "Evaluasi Kinerja")
-ROLE_KEYS = {"Camat": "camat", "Sekretaris": "sekretaris", "Kasubag Evapor": "evapor", "Staf": "staf", "Kasubag Umum": "umum"}
+SOP_DOCTYPES = (
+	"Renja",
+	"Pemantauan Kinerja",
+	"Pengukuran Kinerja",
+	"Data IKU",
+	"Laporan Kinerja",
+	"Evaluasi Kinerja",
+)
+ROLE_KEYS = {
+	"Camat": "camat",
+	"Sekretaris": "sekretaris",
+	"Kasubag Evapor": "evapor",
+	"Staf": "staf",
+	"Kasubag Umum": "umum",
+}
 
 
 def make_office(code: str) -> SimpleNamespace:
 	"""A kecamatan with one user per position, two team members and a Tim Kinerja outsider."""
 	email = lambda who: f"{who}.{code.lower()}@example.com"  # noqa: E731
 	roles = {key: (role,) for role, key in ROLE_KEYS.items()} | {"outsider": (TEAM_ROLE,)}
-	users = {key: make_user(email(key), roles.get(key, ())) for key in (*ROLE_KEYS.values(), "tim1", "tim2", "outsider")}
+	users = {
+		key: make_user(email(key), roles.get(key, ()))
+		for key in (*ROLE_KEYS.values(), "tim1", "tim2", "outsider")
+	}
 	unit = make_unit(
 		f"Kecamatan Uji {code}",
 		f"UJI.{code}",
@@ -39,7 +55,9 @@ def make_attachment() -> str:
 	existing = frappe.db.get_value("File", {"file_name": "bahan-uji.txt"}, "file_url")
 	if existing:
 		return existing
-	file = frappe.get_doc({"doctype": "File", "file_name": "bahan-uji.txt", "content": b"bahan", "is_private": 1})
+	file = frappe.get_doc(
+		{"doctype": "File", "file_name": "bahan-uji.txt", "content": b"bahan", "is_private": 1}
+	)
 	return file.insert(ignore_permissions=True).file_url
 
 
@@ -84,7 +102,13 @@ def satisfy(doc, keys, office):
 			for field in ("dpa", "laporan_realisasi_anggaran", "realisasi_fisik", "dokumentasi_kegiatan"):
 				doc.set(field, office.attachment)
 		elif key == "pelaksanaan":
-			doc.update({"tanggal_pelaksanaan": "2027-03-15", "tempat_pelaksanaan": "Aula Kecamatan", "peserta": "Tim"})
+			doc.update(
+				{
+					"tanggal_pelaksanaan": "2027-03-15",
+					"tempat_pelaksanaan": "Aula Kecamatan",
+					"peserta": "Tim",
+				}
+			)
 		elif key == "hasil":
 			doc.hasil_pelaksanaan = "<p>Capaian sesuai target.</p>"
 		elif key == "bukti_pengiriman":
@@ -106,7 +130,9 @@ def fill(doc, fieldnames):
 
 
 def sample_value(df):
-	return {"Float": 1, "Int": 1, "Currency": 1000000, "Text Editor": f"<p>{df.label}</p>"}.get(df.fieldtype, df.label)
+	return {"Float": 1, "Int": 1, "Currency": 1000000, "Text Editor": f"<p>{df.label}</p>"}.get(
+		df.fieldtype, df.label
+	)
 
 
 class as_user:
@@ -175,7 +201,10 @@ def make_incoming_letter(office, disposed: bool = True) -> str:
 		).insert()
 	if disposed:
 		with as_user(office.camat):
-			letter.append("disposisi", {"kepada": office.sekretaris, "instruksi": "Bentuk tim dan susun dokumen evaluasi."})
+			letter.append(
+				"disposisi",
+				{"kepada": office.sekretaris, "instruksi": "Bentuk tim dan susun dokumen evaluasi."},
+			)
 			letter.save()
 	return letter.name
 
@@ -193,7 +222,9 @@ def deliver_letter(name: str, recipients=("Bupati Bandung", "Kepala Bappeda")):
 	letter = frappe.get_doc("Surat Keluar", name)
 	for row in letter.penerima:
 		if not row.diterima_pada:
-			frappe.get_doc("Surat Keluar", name).record_receipt(row.name, f"Penerima {row.idx}", position="Staf TU")
+			frappe.get_doc("Surat Keluar", name).record_receipt(
+				row.name, f"Penerima {row.idx}", position="Staf TU"
+			)
 	return frappe.get_doc("Surat Keluar", name)
 
 

@@ -24,7 +24,9 @@ class TestComplianceReport(FrappeTestCase):
 		self.assertEqual([row.step_no for row in renja], list(range(1, 13)))
 		self.assertTrue(all(row.steps == 1 for row in renja))
 		for row in renja:
-			late = frappe.db.get_value("Log Langkah SOP", {"parent": self.renja.name, "step_no": row.step_no}, "is_late")
+			late = frappe.db.get_value(
+				"Log Langkah SOP", {"parent": self.renja.name, "step_no": row.step_no}, "is_late"
+			)
 			self.assertEqual(row.on_time, 1 - late)
 			self.assertEqual(row.compliance, 100.0 * (1 - late))
 		self.assertEqual(len(chart["data"]["labels"]), len(rows))

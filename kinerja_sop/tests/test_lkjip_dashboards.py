@@ -34,7 +34,10 @@ def signed_measurement(office, year: int, rows: list[tuple]) -> "frappe.Document
 		office,
 		tahun=year,
 		periode="Tahunan",
-		indikator=[{"indikator": name, "indikator_kinerja": name, "target": target, "realisasi": real} for name, target, real in rows],
+		indikator=[
+			{"indikator": name, "indikator_kinerja": name, "target": target, "realisasi": real}
+			for name, target, real in rows
+		],
 	)
 	return walk_to_end(doc, office)[0]
 
@@ -98,12 +101,25 @@ class TestSeededYear(IndonesianTestCase):
 		# The targets and units come from the 2027 performance agreement on the masters.
 		self.assertEqual((rows[SISKAMLING].target, rows[KTP].target, rows[KTP].satuan), (24, 3, "hari"))
 		# 12 + 9 groups of 24: 87.5%; 2.5 days against 3, lower is better: (2×3 − 2.5) ÷ 3 = 116.67%.
-		self.assertEqual((rows[SISKAMLING].realisasi, rows[SISKAMLING].capaian, rows[SISKAMLING].predikat), (21, 87.5, "Baik"))
-		self.assertEqual((rows[KTP].realisasi, rows[KTP].capaian, rows[KTP].predikat), (2.5, 116.67, "Sangat Baik"))
-		self.assertEqual((rows[SISKAMLING].capaian_tahun_lalu, rows[SISKAMLING].perubahan_capaian), (90, -2.5))
+		self.assertEqual(
+			(rows[SISKAMLING].realisasi, rows[SISKAMLING].capaian, rows[SISKAMLING].predikat),
+			(21, 87.5, "Baik"),
+		)
+		self.assertEqual(
+			(rows[KTP].realisasi, rows[KTP].capaian, rows[KTP].predikat), (2.5, 116.67, "Sangat Baik")
+		)
+		self.assertEqual(
+			(rows[SISKAMLING].capaian_tahun_lalu, rows[SISKAMLING].perubahan_capaian), (90, -2.5)
+		)
 		self.assertEqual((rows[KTP].capaian_tahun_lalu, rows[KTP].perubahan_capaian), (90, 26.67))
-		self.assertEqual((self.measurement.capaian_keseluruhan, self.measurement.predikat_keseluruhan), (102.08, "Sangat Baik"))
-		self.assertEqual((self.measurement.capaian_keseluruhan_tahun_lalu, self.measurement.perubahan_keseluruhan), (90, 12.08))
+		self.assertEqual(
+			(self.measurement.capaian_keseluruhan, self.measurement.predikat_keseluruhan),
+			(102.08, "Sangat Baik"),
+		)
+		self.assertEqual(
+			(self.measurement.capaian_keseluruhan_tahun_lalu, self.measurement.perubahan_keseluruhan),
+			(90, 12.08),
+		)
 		self.assertEqual(self.measurement.docstatus, 1)
 
 	def test_laporan_is_assembled_from_the_data(self):
@@ -111,7 +127,10 @@ class TestSeededYear(IndonesianTestCase):
 		# The Renja comes with the Pengukuran; the indicators and programs are not retyped.
 		self.assertEqual(laporan.renja, self.renja.name)
 		self.assertEqual(
-			[(r.indikator, r.target, r.realisasi, r.capaian, r.predikat, r.capaian_tahun_lalu) for r in laporan.analisis_indikator],
+			[
+				(r.indikator, r.target, r.realisasi, r.capaian, r.predikat, r.capaian_tahun_lalu)
+				for r in laporan.analisis_indikator
+			],
 			[(SISKAMLING, 24, 21, 87.5, "Baik", 90), (KTP, 3, 2.5, 116.67, "Sangat Baik", 90)],
 		)
 		self.assertEqual(
@@ -122,18 +141,28 @@ class TestSeededYear(IndonesianTestCase):
 		# The team writes the analysis and enters what was spent and achieved.
 		with as_user(self.a.tim1):
 			laporan = frappe.get_doc("Laporan Kinerja", laporan.name)
-			laporan.analisis_indikator[0].analisis = "Dua kelompok siskamling di Desa Sukamulya belum aktif kembali."
+			laporan.analisis_indikator[
+				0
+			].analisis = "Dua kelompok siskamling di Desa Sukamulya belum aktif kembali."
 			laporan.realisasi_anggaran[0].update({"realisasi_anggaran": 231_250_000, "capaian_kinerja": 100})
 			laporan.realisasi_anggaran[1].update({"realisasi_anggaran": 80_000_000, "capaian_kinerja": 80})
 			laporan.save()
 		laporan.reload()
 		spent = {r.program: r for r in laporan.realisasi_anggaran}
 		self.assertEqual(
-			(spent[PELAYANAN].serapan_anggaran, spent[PELAYANAN].indeks_efisiensi, spent[PELAYANAN].kategori_efisiensi),
+			(
+				spent[PELAYANAN].serapan_anggaran,
+				spent[PELAYANAN].indeks_efisiensi,
+				spent[PELAYANAN].kategori_efisiensi,
+			),
 			(92.5, 1.08, "Efisien"),
 		)
 		self.assertEqual(
-			(spent[PEMBERDAYAAN].serapan_anggaran, spent[PEMBERDAYAAN].indeks_efisiensi, spent[PEMBERDAYAAN].kategori_efisiensi),
+			(
+				spent[PEMBERDAYAAN].serapan_anggaran,
+				spent[PEMBERDAYAAN].indeks_efisiensi,
+				spent[PEMBERDAYAAN].kategori_efisiensi,
+			),
 			(100, 0.8, "Tidak Efisien"),
 		)
 		# Saving again keeps what the officials wrote; the figures follow the Pengukuran.
@@ -146,7 +175,7 @@ class TestSeededYear(IndonesianTestCase):
 		for expected in (
 			"Tabel Rencana Kinerja",
 			"Tabel Perjanjian Kinerja Tahun 2027",
-			"<td>Jumlah Kelompok Siskamling Aktif</td><td>kelompok</td><td class=\"angka\">24,00</td>",
+			'<td>Jumlah Kelompok Siskamling Aktif</td><td>kelompok</td><td class="angka">24,00</td>',
 			"Lampiran</h4>",
 			f"Data IKU {self.data_iku.name}",
 			"Tabel Capaian Kinerja (Tahunan 2027)",
@@ -176,11 +205,18 @@ class TestSeededYear(IndonesianTestCase):
 			"Evaluasi Kinerja",
 			self.a,
 			efisiensi_program=[
-				{"program": PELAYANAN, "pagu_anggaran": 250_000_000, "realisasi_anggaran": 231_250_000, "capaian_kinerja": 100}
+				{
+					"program": PELAYANAN,
+					"pagu_anggaran": 250_000_000,
+					"realisasi_anggaran": 231_250_000,
+					"capaian_kinerja": 100,
+				}
 			],
 		)
 		row = evaluasi.efisiensi_program[0]
-		self.assertEqual((row.serapan_anggaran, row.indeks_efisiensi, row.kategori_efisiensi), (92.5, 1.08, "Efisien"))
+		self.assertEqual(
+			(row.serapan_anggaran, row.indeks_efisiensi, row.kategori_efisiensi), (92.5, 1.08, "Efisien")
+		)
 		with self.assertRaises(frappe.ValidationError) as raised:
 			create_document(
 				"Evaluasi Kinerja",
@@ -195,15 +231,21 @@ class TestSeededYear(IndonesianTestCase):
 		with as_user(self.a.camat):
 			chart = dashboard.iku_achievement_by_year()
 		self.assertEqual(chart["labels"], ["2026", "2027"])
-		self.assertEqual({d["name"]: d["values"] for d in chart["datasets"]}, {KTP: [90.0, 116.67], SISKAMLING: [90.0, 87.5]})
+		self.assertEqual(
+			{d["name"]: d["values"] for d in chart["datasets"]},
+			{KTP: [90.0, 116.67], SISKAMLING: [90.0, 87.5]},
+		)
 		with as_user(self.b.camat):
 			self.assertEqual(dashboard.iku_achievement_by_year()["labels"], ["2027"])
-			self.assertEqual(dashboard.iku_achievement_by_year({"unit_kerja": self.a.unit}), {"labels": [], "datasets": []})
+			self.assertEqual(
+				dashboard.iku_achievement_by_year({"unit_kerja": self.a.unit}), {"labels": [], "datasets": []}
+			)
 
 	def test_documents_by_state_count_the_users_unit_only(self):
 		def expected(unit):
 			return [
-				frappe.db.count(doctype, {"unit_kerja": unit, "docstatus": 1, "current_step": 0}) for doctype in SOP_DOCUMENTS
+				frappe.db.count(doctype, {"unit_kerja": unit, "docstatus": 1, "current_step": 0})
+				for doctype in SOP_DOCUMENTS
 			]
 
 		with as_user(self.a.camat):
@@ -232,14 +274,22 @@ class TestSeededYear(IndonesianTestCase):
 			with as_user(user):
 				waiting = dashboard.waiting_for_me()["value"]
 			open_todos = frappe.db.count(
-				"ToDo", {"allocated_to": user, "status": "Open", "reference_type": ("in", SOP_DOCUMENTS + ("Surat Keluar", "Surat Masuk"))}
+				"ToDo",
+				{
+					"allocated_to": user,
+					"status": "Open",
+					"reference_type": ("in", SOP_DOCUMENTS + ("Surat Keluar", "Surat Masuk")),
+				},
 			)
 			self.assertEqual(waiting, open_todos)
 		self.assertTrue(frappe.db.exists("ToDo", {"reference_name": renja.name, "status": "Open"}))
 
 	def test_compliance_report_and_workspace_load_for_one_unit(self):
 		with as_user(self.a.camat):
-			report = run_report("Kepatuhan SOP", filters={"group_by": "SOP", "from_date": "2026-01-01", "to_date": "2031-12-31"})
+			report = run_report(
+				"Kepatuhan SOP",
+				filters={"group_by": "SOP", "from_date": "2026-01-01", "to_date": "2031-12-31"},
+			)
 			page = get_desktop_page(json.dumps({"name": "Kinerja", "title": "Kinerja", "public": 1}))
 		log = frappe.qb.DocType("Log Langkah SOP")
 		finished = (
@@ -291,7 +341,9 @@ class TestComplianceSummary(FrappeTestCase):
 		)
 
 	def test_every_step_done_is_counted_and_a_rebuild_agrees(self):
-		walk_to_end(create_document("Pemantauan Kinerja", self.office), self.office, reject_each_check_once=True)
+		walk_to_end(
+			create_document("Pemantauan Kinerja", self.office), self.office, reject_each_check_once=True
+		)
 		counted = [
 			(r.document_type, r.step_no, r.role, r.steps, r.on_time)
 			for r in sorted(self.summary(), key=lambda r: (r.document_type, r.step_no, r.role))
@@ -308,7 +360,12 @@ class TestComplianceSummary(FrappeTestCase):
 		_sop, plan, step = current_step(renja)
 		from kinerja_sop.tests.sop_walk import actor
 
-		act(renja, actor(self.office, step.role, step), plan.transitions_from(renja.workflow_state)[0].action, self.office)
+		act(
+			renja,
+			actor(self.office, step.role, step),
+			plan.transitions_from(renja.workflow_state)[0].action,
+			self.office,
+		)
 		self.assertEqual(sum(r.steps for r in self.summary()), sum(before.values()) + 1)
 		frappe.delete_doc("Renja", renja.name, ignore_permissions=True)
 		self.assertEqual({r.name: r.steps for r in self.summary()}, before)

@@ -46,9 +46,16 @@ class TestRegisteringAtOnce(FrappeTestCase):
 		# A site in use already has the document naming series row; create it now, so
 		# the race below is the letter-number counter's, not Frappe's naming series'.
 		frappe.get_doc(
-			{"doctype": "Surat Keluar", "unit_kerja": cls.office.unit, "klasifikasi": "000.7.2.8", "perihal": "Konsep"}
+			{
+				"doctype": "Surat Keluar",
+				"unit_kerja": cls.office.unit,
+				"klasifikasi": "000.7.2.8",
+				"perihal": "Konsep",
+			}
 		).insert(ignore_permissions=True)
-		cls.auth = {u: issue_api_keys(u) for u in (cls.office.umum, cls.office.staf, cls.office.camat, cls.other.staf)}
+		cls.auth = {
+			u: issue_api_keys(u) for u in (cls.office.umum, cls.office.staf, cls.office.camat, cls.other.staf)
+		}
 		frappe.db.commit()  # nosemgrep: the clerks and the REST requests use their own connections
 		cls.addClassCleanup(remove_fixtures)
 
@@ -56,7 +63,16 @@ class TestRegisteringAtOnce(FrappeTestCase):
 		sites_path = os.path.abspath(frappe.local.sites_path)
 		clerks = [
 			subprocess.Popen(
-				[sys.executable, "-c", CLERK, frappe.local.site, sites_path, self.office.unit, user, str(LETTERS_EACH)],
+				[
+					sys.executable,
+					"-c",
+					CLERK,
+					frappe.local.site,
+					sites_path,
+					self.office.unit,
+					user,
+					str(LETTERS_EACH),
+				],
 				cwd=sites_path,
 				stdout=subprocess.PIPE,
 				stderr=subprocess.PIPE,
@@ -93,7 +109,11 @@ class TestRegisteringAtOnce(FrappeTestCase):
 
 		def apply(user, action):
 			doc = frappe.get_doc("Surat Keluar", letter.name).as_json()
-			return api_post(self.auth[user], "/api/method/frappe.model.workflow.apply_workflow", {"doc": doc, "action": action})
+			return api_post(
+				self.auth[user],
+				"/api/method/frappe.model.workflow.apply_workflow",
+				{"doc": doc, "action": action},
+			)
 
 		self.assertEqual(apply(self.office.camat, "Daftarkan").status_code, 417)  # not the mail office
 		self.assertEqual(apply(self.other.staf, "Daftarkan").status_code, 403)  # another unit
@@ -103,7 +123,12 @@ class TestRegisteringAtOnce(FrappeTestCase):
 		self.assertEqual(apply(self.office.staf, "Kirim").status_code, 200)
 
 		recipient = frappe.get_doc("Surat Keluar", letter.name).penerima[0].name
-		receipt = {"surat_keluar": letter.name, "recipient": recipient, "received_by": "Rina", "position": "Staf TU"}
+		receipt = {
+			"surat_keluar": letter.name,
+			"recipient": recipient,
+			"received_by": "Rina",
+			"position": "Staf TU",
+		}
 		early = api_post(
 			self.auth[self.office.staf],
 			"/api/method/kinerja_sop.persuratan.api.record_receipt",
@@ -111,9 +136,13 @@ class TestRegisteringAtOnce(FrappeTestCase):
 		)
 		self.assertEqual(early.status_code, 417)
 		self.assertIn("sebelum surat dikirim", early.text)
-		refused = api_post(self.auth[self.office.camat], "/api/method/kinerja_sop.persuratan.api.record_receipt", receipt)
+		refused = api_post(
+			self.auth[self.office.camat], "/api/method/kinerja_sop.persuratan.api.record_receipt", receipt
+		)
 		self.assertEqual(refused.status_code, 403)
-		done = api_post(self.auth[self.office.staf], "/api/method/kinerja_sop.persuratan.api.record_receipt", receipt)
+		done = api_post(
+			self.auth[self.office.staf], "/api/method/kinerja_sop.persuratan.api.record_receipt", receipt
+		)
 		self.assertEqual(done.status_code, 200, done.text)
 		self.assertEqual(done.json["message"]["status"], "Diterima Semua")
 

@@ -24,7 +24,9 @@ from kinerja_sop.tests.sop_walk import (
 )
 
 
-def new_letter(office, tanggal="2027-03-01", klasifikasi="000.7.2.8", recipients=("Bupati Bandung",), **values):
+def new_letter(
+	office, tanggal="2027-03-01", klasifikasi="000.7.2.8", recipients=("Bupati Bandung",), **values
+):
 	with as_user(office.umum):
 		return frappe.get_doc(
 			{
@@ -58,7 +60,9 @@ class MailTestCase(IndonesianTestCase):
 class TestLetterNumbers(MailTestCase):
 	def test_starter_classification_is_installed_as_a_tree(self):
 		self.assertGreaterEqual(frappe.db.count("Klasifikasi Arsip"), 20)
-		self.assertEqual(frappe.db.get_value("Klasifikasi Arsip", "000.8.6.3", "parent_klasifikasi_arsip"), "000.8.6")
+		self.assertEqual(
+			frappe.db.get_value("Klasifikasi Arsip", "000.8.6.3", "parent_klasifikasi_arsip"), "000.8.6"
+		)
 
 	def test_numbers_follow_the_units_format_and_counter(self):
 		first = register(new_letter(self.office), self.office.umum)
@@ -146,10 +150,14 @@ class TestLetterNumbers(MailTestCase):
 
 class TestDeliveryAndReceipts(MailTestCase):
 	def test_sent_then_every_receipt_completes_the_delivery(self):
-		letter = register(new_letter(self.office, recipients=("Bupati Bandung", "Inspektorat")), self.office.umum)
+		letter = register(
+			new_letter(self.office, recipients=("Bupati Bandung", "Inspektorat")), self.office.umum
+		)
 		with as_user(self.office.staf):
 			letter = apply_workflow(frappe.get_doc("Surat Keluar", letter.name), "Kirim")
-			self.assertTrue(all(row.dikirim_pada and row.dikirim_oleh == self.office.staf for row in letter.penerima))
+			self.assertTrue(
+				all(row.dikirim_pada and row.dikirim_oleh == self.office.staf for row in letter.penerima)
+			)
 			first, second = letter.penerima
 			letter.record_receipt(first.name, "Asep", position="Sekretaris Pribadi")
 			self.assertEqual(frappe.db.get_value("Surat Keluar", letter.name, "status"), "Dikirim")
@@ -201,7 +209,12 @@ class TestDocumentsEndWithTheirLetter(MailTestCase):
 		doc = create_document("Laporan Kinerja", self.office)
 		sop, plan, step = current_step(doc)
 		while step.no < 9:
-			doc = act(doc, actor(self.office, step.role, step), plan.transitions_from(doc.workflow_state)[0].action, self.office)
+			doc = act(
+				doc,
+				actor(self.office, step.role, step),
+				plan.transitions_from(doc.workflow_state)[0].action,
+				self.office,
+			)
 			sop, plan, step = current_step(doc)
 		self.assertTrue(doc.surat_keluar)
 		with self.assertRaises(KelengkapanError) as raised:
@@ -218,7 +231,11 @@ class TestIncomingLetters(MailTestCase):
 	def test_agenda_numbers_run_per_unit_and_year(self):
 		first = frappe.get_doc("Surat Masuk", make_incoming_letter(self.office, disposed=False))
 		second = frappe.get_doc("Surat Masuk", make_incoming_letter(self.office, disposed=False))
-		year = first.tanggal_diterima.year if hasattr(first.tanggal_diterima, "year") else int(str(first.tanggal_diterima)[:4])
+		year = (
+			first.tanggal_diterima.year
+			if hasattr(first.tanggal_diterima, "year")
+			else int(str(first.tanggal_diterima)[:4])
+		)
 		self.assertEqual((first.nomor_agenda, second.nomor_agenda), (f"1/{year}", f"2/{year}"))
 
 	def test_only_the_camat_disposes(self):

@@ -48,7 +48,9 @@ class TestMeasurement(IndonesianTestCase):
 
 	def test_rows_without_a_master_are_left_as_typed(self):
 		doc = create_document(
-			"Pengukuran Kinerja", self.office, indikator=[{"indikator": "Indikator lain", "target": 10, "realisasi": 9}]
+			"Pengukuran Kinerja",
+			self.office,
+			indikator=[{"indikator": "Indikator lain", "target": 10, "realisasi": 9}],
 		)
 		self.assertIsNone(doc.indikator[0].capaian)
 		with as_user(self.office.camat):
@@ -98,9 +100,13 @@ class TestCollectionReminders(FrappeTestCase):
 		from kinerja_sop.tests.factories import make_user
 
 		user = make_user("pic.iku@example.com", ("Kasubag Evapor",))
-		frappe.db.set_value("Indikator Kinerja", SISKAMLING, {"penanggung_jawab": user, "frekuensi": "Quarterly"})
+		frappe.db.set_value(
+			"Indikator Kinerja", SISKAMLING, {"penanggung_jawab": user, "frekuensi": "Quarterly"}
+		)
 		todos = lambda: frappe.get_all(  # noqa: E731
-			"ToDo", filters={"reference_name": SISKAMLING, "allocated_to": user, "status": "Open"}, pluck="date"
+			"ToDo",
+			filters={"reference_name": SISKAMLING, "allocated_to": user, "status": "Open"},
+			pluck="date",
 		)
 		with self.freeze_time("2026-09-10 08:00:00"):
 			remind_collection_due()

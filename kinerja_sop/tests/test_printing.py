@@ -20,7 +20,9 @@ from kinerja_sop.www.verifikasi import verify
 
 
 def pdf_text(pdf: bytes) -> str:
-	return subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+	return subprocess.run(
+		["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True
+	).stdout.decode()
 
 
 class TestPrinting(IndonesianTestCase):
@@ -28,7 +30,10 @@ class TestPrinting(IndonesianTestCase):
 	def setUpClass(cls):
 		super().setUpClass()
 		cls.office = make_office("CETAK")
-		cls.finished = {doctype: walk_to_end(create_document(doctype, cls.office), cls.office)[0] for doctype in SOP_DOCTYPES}
+		cls.finished = {
+			doctype: walk_to_end(create_document(doctype, cls.office), cls.office)[0]
+			for doctype in SOP_DOCTYPES
+		}
 		camat = frappe.get_doc("Unit Kerja", cls.office.unit).officials[0]
 		cls.nip = f"{camat.nip[:8]} {camat.nip[8:14]} {camat.nip[14]} {camat.nip[15:]}"
 
@@ -90,15 +95,22 @@ class TestPrinting(IndonesianTestCase):
 				text = pdf_text(frappe.get_print(doctype, doc.name, f"{doctype} Resmi", as_pdf=True))
 				self.assert_official(text, doc)
 		letter = frappe.get_doc("Surat Keluar", self.finished["Renja"].surat_keluar)
-		receipt = pdf_text(frappe.get_print("Surat Keluar", letter.name, "Tanda Terima Surat Keluar", as_pdf=True))
+		receipt = pdf_text(
+			frappe.get_print("Surat Keluar", letter.name, "Tanda Terima Surat Keluar", as_pdf=True)
+		)
 		self.assertIn(letter.nomor_surat, receipt)
 		self.assertIn("TANDA TERIMA SURAT", receipt)
 		cover = pdf_text(frappe.get_print("Surat Keluar", letter.name, "Surat Keluar Resmi", as_pdf=True))
 		self.assertIn(letter.nomor_surat, cover)
 		self.assertIn(f"NIP. {self.nip}", cover)
 		incoming = self.finished["Evaluasi Kinerja"].surat_masuk
-		self.assertIn("LEMBAR DISPOSISI", pdf_text(frappe.get_print("Surat Masuk", incoming, "Lembar Disposisi", as_pdf=True)))
-		sheet = pdf_text(frappe.get_print("SOP Kinerja", "SOP Perencanaan Kinerja", "Lembar SOP", as_pdf=True))
+		self.assertIn(
+			"LEMBAR DISPOSISI",
+			pdf_text(frappe.get_print("Surat Masuk", incoming, "Lembar Disposisi", as_pdf=True)),
+		)
+		sheet = pdf_text(
+			frappe.get_print("SOP Kinerja", "SOP Perencanaan Kinerja", "Lembar SOP", as_pdf=True)
+		)
 		self.assertIn("SOP Perencanaan Kinerja", sheet)
 
 	def test_guest_verification_shows_only_the_public_facts(self):
@@ -108,7 +120,9 @@ class TestPrinting(IndonesianTestCase):
 		with self.set_user("Guest"):
 			result = verify("Renja", renja.name, sidik(renja))
 			self.assertEqual(set(result), {"found", "jenis", "nomor", "tanggal", "unit", "status", "sah"})
-			self.assertEqual((result["nomor"], result["unit"], result["sah"]), (renja.nomor_surat, self.office.unit, True))
+			self.assertEqual(
+				(result["nomor"], result["unit"], result["sah"]), (renja.nomor_surat, self.office.unit, True)
+			)
 			self.assertFalse(verify("Renja", renja.name, "000000000000")["sah"])
 			self.assertEqual(verify("User", "Administrator", None), {"found": False})
 			self.assertFalse(frappe.has_permission("Renja", "read", renja.name))

@@ -40,7 +40,6 @@ class SOPTestCase(IndonesianTestCase):
 		cls.other = make_office("B")
 
 
-
 class TestInstalledWorkflows(SOPTestCase):
 	def test_one_active_workflow_per_document_built_from_its_sop(self):
 		for doctype in SOP_DOCTYPES:
@@ -158,7 +157,9 @@ class TestWhoMayAct(SOPTestCase):
 					owners = self.owners(doc, step, transition)
 					self.assertTrue(owners)
 					for label, user in self.candidates().items():
-						with self.subTest(doctype=doctype, step=step.no, action=transition.action, user=label):
+						with self.subTest(
+							doctype=doctype, step=step.no, action=transition.action, user=label
+						):
 							self.assertEqual(self.try_action(doc, user, transition.action), user in owners)
 				forward = plan.transitions_from(doc.workflow_state)[0]
 				doc = act(doc, actor(self.office, step.role, step), forward.action, self.office)

@@ -55,7 +55,9 @@ class TestWorkflowThroughREST(FrappeTestCase):
 		# The team's draft is in place; the leader forwards it over REST.
 		doc = frappe.get_doc("Renja", self.renja_to_forward)
 		doc.lampiran_data_sumber = self.office.attachment
-		doc.append("program_kegiatan", {"program": "Program Penyelenggaraan Pemerintahan", "kegiatan": "Koordinasi"})
+		doc.append(
+			"program_kegiatan", {"program": "Program Penyelenggaraan Pemerintahan", "kegiatan": "Koordinasi"}
+		)
 		doc.flags.ignore_permissions = True
 		doc.save()
 		frappe.db.commit()  # nosemgrep
@@ -64,18 +66,23 @@ class TestWorkflowThroughREST(FrappeTestCase):
 		frappe.db.rollback()
 		self.assertEqual(frappe.db.get_value("Renja", self.renja_to_forward, "current_step"), 4)
 
-
 	def test_dashboards_over_rest_show_the_callers_unit_only(self):
 		by_state = "/api/method/kinerja_sop.kinerja.dashboard.documents_by_state"
 		mine = api_get(self.auth[self.office.staf], by_state)
 		self.assertEqual(mine.status_code, 200, mine.text)
-		in_progress = dict(zip(mine.json["message"]["labels"], mine.json["message"]["datasets"][0]["values"], strict=True))
+		in_progress = dict(
+			zip(mine.json["message"]["labels"], mine.json["message"]["datasets"][0]["values"], strict=True)
+		)
 		self.assertEqual(in_progress["Renja"], 2)
-		theirs = api_get(self.auth[self.other.camat], by_state, {"filters": json.dumps({"unit_kerja": self.office.unit})})
+		theirs = api_get(
+			self.auth[self.other.camat], by_state, {"filters": json.dumps({"unit_kerja": self.office.unit})}
+		)
 		self.assertEqual(theirs.status_code, 200, theirs.text)
 		self.assertTrue(all(v == 0 for d in theirs.json["message"]["datasets"] for v in d["values"]))
 
-		waiting = api_get(self.auth[self.office.tim1], "/api/method/kinerja_sop.kinerja.dashboard.waiting_for_me")
+		waiting = api_get(
+			self.auth[self.office.tim1], "/api/method/kinerja_sop.kinerja.dashboard.waiting_for_me"
+		)
 		self.assertEqual(waiting.status_code, 200, waiting.text)
 		self.assertGreaterEqual(waiting.json["message"]["value"], 2)  # the two Renja at the team's step
 

@@ -19,14 +19,21 @@ class InvalidWorkflowPlanError(frappe.ValidationError):
 
 
 def sync_all_workflows() -> dict[str, str]:
-	synced = {name: sync_workflow(frappe.get_doc("SOP Kinerja", name)) for name in frappe.get_all("SOP Kinerja", pluck="name")}
+	synced = {
+		name: sync_workflow(frappe.get_doc("SOP Kinerja", name))
+		for name in frappe.get_all("SOP Kinerja", pluck="name")
+	}
 	synced["Surat Keluar"] = write_workflow(surat_keluar_workflow())
 	return synced
 
 
 def sync_workflow(sop_doc) -> str | None:
 	"""Create or update the Workflow of the SOP's document; None when its DocType is not installed."""
-	if not sop_doc.is_active or not sop_doc.document_type or not frappe.db.exists("DocType", sop_doc.document_type):
+	if (
+		not sop_doc.is_active
+		or not sop_doc.document_type
+		or not frappe.db.exists("DocType", sop_doc.document_type)
+	):
 		return None
 	plan = build_workflow(sop_doc.as_sop())
 	problems = plan_problems(plan)
@@ -41,7 +48,9 @@ def sync_workflow(sop_doc) -> str | None:
 def write_workflow(plan: WorkflowPlan) -> str:
 	ensure_states_and_actions(plan)
 	workflow = (
-		frappe.get_doc("Workflow", plan.name) if frappe.db.exists("Workflow", plan.name) else frappe.new_doc("Workflow")
+		frappe.get_doc("Workflow", plan.name)
+		if frappe.db.exists("Workflow", plan.name)
+		else frappe.new_doc("Workflow")
 	)
 	workflow.update(
 		{
@@ -81,9 +90,9 @@ def write_workflow(plan: WorkflowPlan) -> str:
 def ensure_states_and_actions(plan: WorkflowPlan):
 	for state in plan.states:
 		if not frappe.db.exists("Workflow State", state.name):
-			frappe.get_doc({"doctype": "Workflow State", "workflow_state_name": state.name, "style": state.style}).insert(
-				ignore_permissions=True
-			)
+			frappe.get_doc(
+				{"doctype": "Workflow State", "workflow_state_name": state.name, "style": state.style}
+			).insert(ignore_permissions=True)
 	for action in {t.action for t in plan.transitions}:
 		if not frappe.db.exists("Workflow Action Master", action):
 			frappe.get_doc({"doctype": "Workflow Action Master", "workflow_action_name": action}).insert(
@@ -94,8 +103,12 @@ def ensure_states_and_actions(plan: WorkflowPlan):
 def delete_app_workflows(document_types: list[str]):
 	"""Remove our Workflows, and the states and actions no other Workflow uses."""
 	workflows = frappe.get_all("Workflow", filters={"document_type": ("in", document_types)}, pluck="name")
-	states = set(frappe.get_all("Workflow Document State", filters={"parent": ("in", workflows)}, pluck="state"))
-	actions = set(frappe.get_all("Workflow Transition", filters={"parent": ("in", workflows)}, pluck="action"))
+	states = set(
+		frappe.get_all("Workflow Document State", filters={"parent": ("in", workflows)}, pluck="state")
+	)
+	actions = set(
+		frappe.get_all("Workflow Transition", filters={"parent": ("in", workflows)}, pluck="action")
+	)
 	for name in workflows:
 		frappe.delete_doc("Workflow", name, force=True, ignore_permissions=True)
 	still_used_states = set(frappe.get_all("Workflow Document State", pluck="state"))
@@ -103,4 +116,6 @@ def delete_app_workflows(document_types: list[str]):
 	for state in states - still_used_states:
 		frappe.delete_doc("Workflow State", state, force=True, ignore_permissions=True, ignore_missing=True)
 	for action in actions - still_used_actions:
-		frappe.delete_doc("Workflow Action Master", action, force=True, ignore_permissions=True, ignore_missing=True)
+		frappe.delete_doc(
+			"Workflow Action Master", action, force=True, ignore_permissions=True, ignore_missing=True
+		)

@@ -12,6 +12,7 @@ class DataIKU(SOPDocument):
 
 	if TYPE_CHECKING:
 		from frappe.types import DF
+
 		from kinerja_sop.kinerja.doctype.anggota_tim_kinerja.anggota_tim_kinerja import AnggotaTimKinerja
 		from kinerja_sop.kinerja.doctype.data_kinerja_iku.data_kinerja_iku import DataKinerjaIKU
 		from kinerja_sop.kinerja.doctype.log_langkah_sop.log_langkah_sop import LogLangkahSOP
@@ -32,7 +33,9 @@ class DataIKU(SOPDocument):
 		nomor_surat: DF.Data | None
 		paraf_at: DF.Datetime | None
 		paraf_by: DF.Link | None
-		periode: DF.Literal["Triwulan I", "Triwulan II", "Triwulan III", "Triwulan IV", "Semester I", "Semester II", "Tahunan"]
+		periode: DF.Literal[
+			"Triwulan I", "Triwulan II", "Triwulan III", "Triwulan IV", "Semester I", "Semester II", "Tahunan"
+		]
 		return_reason: DF.SmallText | None
 		signed_at: DF.Datetime | None
 		signed_by: DF.Link | None

@@ -15,6 +15,7 @@ class EvaluasiKinerja(SOPDocument):
 
 	if TYPE_CHECKING:
 		from frappe.types import DF
+
 		from kinerja_sop.kinerja.doctype.anggota_tim_kinerja.anggota_tim_kinerja import AnggotaTimKinerja
 		from kinerja_sop.kinerja.doctype.log_langkah_sop.log_langkah_sop import LogLangkahSOP
 		from kinerja_sop.kinerja.doctype.realisasi_program.realisasi_program import RealisasiProgram
@@ -81,4 +82,6 @@ class EvaluasiKinerja(SOPDocument):
 		return bool(self.surat_masuk and self.disposisi_surat_masuk)
 
 	def has_bahan_evaluasi(self) -> bool:
-		return self.all_filled(("dpa", "laporan_realisasi_anggaran", "realisasi_fisik", "dokumentasi_kegiatan"))
+		return self.all_filled(
+			("dpa", "laporan_realisasi_anggaran", "realisasi_fisik", "dokumentasi_kegiatan")
+		)

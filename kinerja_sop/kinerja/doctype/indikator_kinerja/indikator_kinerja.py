@@ -56,7 +56,10 @@ class IndikatorKinerja(Document):
 
 	if TYPE_CHECKING:
 		from frappe.types import DF
-		from kinerja_sop.kinerja.doctype.target_indikator_kinerja.target_indikator_kinerja import TargetIndikatorKinerja
+
+		from kinerja_sop.kinerja.doctype.target_indikator_kinerja.target_indikator_kinerja import (
+			TargetIndikatorKinerja,
+		)
 
 		definisi_operasional: DF.SmallText | None
 		formula_type: DF.Literal["Ratio", "Average", "Count", "Percentage"]
@@ -82,7 +85,11 @@ class IndikatorKinerja(Document):
 		for row in self.targets:
 			if self.polaritas == "Within a Range":
 				if row.target_bawah is None or row.target_atas is None or row.target_bawah > row.target_atas:
-					frappe.throw(_("Row {0}: a range target needs a lower bound not above its upper bound.").format(row.idx))
+					frappe.throw(
+						_("Row {0}: a range target needs a lower bound not above its upper bound.").format(
+							row.idx
+						)
+					)
 
 	def target_for(self, year: int):
 		"""The year's target as the KPI arithmetic takes it (None when not set)."""
@@ -129,7 +136,9 @@ def remind_collection_due():
 				"doctype": "Indikator Kinerja",
 				"name": indicator.name,
 				"date": due,
-				"description": _("Collect the data of {0} for the period ending {1}.").format(indicator.name, due),
+				"description": _("Collect the data of {0} for the period ending {1}.").format(
+					indicator.name, due
+				),
 			},
 			ignore_permissions=True,
 		)

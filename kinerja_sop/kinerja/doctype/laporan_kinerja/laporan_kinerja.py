@@ -16,7 +16,10 @@ class LaporanKinerja(SOPDocument):
 
 	if TYPE_CHECKING:
 		from frappe.types import DF
-		from kinerja_sop.kinerja.doctype.analisis_capaian_indikator.analisis_capaian_indikator import AnalisisCapaianIndikator
+
+		from kinerja_sop.kinerja.doctype.analisis_capaian_indikator.analisis_capaian_indikator import (
+			AnalisisCapaianIndikator,
+		)
 		from kinerja_sop.kinerja.doctype.anggota_tim_kinerja.anggota_tim_kinerja import AnggotaTimKinerja
 		from kinerja_sop.kinerja.doctype.log_langkah_sop.log_langkah_sop import LogLangkahSOP
 		from kinerja_sop.kinerja.doctype.realisasi_program.realisasi_program import RealisasiProgram
@@ -105,13 +108,22 @@ class LaporanKinerja(SOPDocument):
 			"Indikator Pengukuran",
 			filters={"parenttype": "Pengukuran Kinerja", "parent": self.pengukuran},
 			fields=[
-				"indikator_kinerja", "indikator", "satuan", "target", "realisasi", "capaian", "predikat", "capaian_tahun_lalu",
+				"indikator_kinerja",
+				"indikator",
+				"satuan",
+				"target",
+				"realisasi",
+				"capaian",
+				"predikat",
+				"capaian_tahun_lalu",
 			],  # fmt: skip
 			order_by="idx",
 		)
 		self.analisis_indikator = []
 		for row in measured:
-			self.append("analisis_indikator", {**row, "analisis": written.get(row.indikator_kinerja or row.indikator)})
+			self.append(
+				"analisis_indikator", {**row, "analisis": written.get(row.indikator_kinerja or row.indikator)}
+			)
 
 	def take_programs_from_renja(self):
 		"""Start the budget table with the Renja's programs and their ceilings."""
@@ -127,4 +139,3 @@ class LaporanKinerja(SOPDocument):
 			ceilings[row.program] = ceilings.get(row.program, 0) + (row.pagu_indikatif or 0)
 		for program, ceiling in ceilings.items():
 			self.append("realisasi_anggaran", {"program": program, "pagu_anggaran": ceiling})
-

@@ -16,7 +16,26 @@ class PejabatUnitKerja(Document):
 		full_name: DF.Data
 		is_active: DF.Check
 		nip: DF.Data | None
-		pangkat_golongan: DF.Literal["", "Juru Muda (I/a)", "Juru Muda Tingkat I (I/b)", "Juru (I/c)", "Juru Tingkat I (I/d)", "Pengatur Muda (II/a)", "Pengatur Muda Tingkat I (II/b)", "Pengatur (II/c)", "Pengatur Tingkat I (II/d)", "Penata Muda (III/a)", "Penata Muda Tingkat I (III/b)", "Penata (III/c)", "Penata Tingkat I (III/d)", "Pembina (IV/a)", "Pembina Tingkat I (IV/b)", "Pembina Utama Muda (IV/c)", "Pembina Utama Madya (IV/d)", "Pembina Utama (IV/e)"]
+		pangkat_golongan: DF.Literal[
+			"",
+			"Juru Muda (I/a)",
+			"Juru Muda Tingkat I (I/b)",
+			"Juru (I/c)",
+			"Juru Tingkat I (I/d)",
+			"Pengatur Muda (II/a)",
+			"Pengatur Muda Tingkat I (II/b)",
+			"Pengatur (II/c)",
+			"Pengatur Tingkat I (II/d)",
+			"Penata Muda (III/a)",
+			"Penata Muda Tingkat I (III/b)",
+			"Penata (III/c)",
+			"Penata Tingkat I (III/d)",
+			"Pembina (IV/a)",
+			"Pembina Tingkat I (IV/b)",
+			"Pembina Utama Muda (IV/c)",
+			"Pembina Utama Madya (IV/d)",
+			"Pembina Utama (IV/e)",
+		]
 		parent: DF.Data
 		parentfield: DF.Data
 		parenttype: DF.Data

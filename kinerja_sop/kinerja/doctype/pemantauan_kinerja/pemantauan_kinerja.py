@@ -12,6 +12,7 @@ class PemantauanKinerja(SOPDocument):
 
 	if TYPE_CHECKING:
 		from frappe.types import DF
+
 		from kinerja_sop.kinerja.doctype.anggota_tim_kinerja.anggota_tim_kinerja import AnggotaTimKinerja
 		from kinerja_sop.kinerja.doctype.log_langkah_sop.log_langkah_sop import LogLangkahSOP
 		from kinerja_sop.kinerja.doctype.temuan_pemantauan.temuan_pemantauan import TemuanPemantauan
@@ -30,7 +31,9 @@ class PemantauanKinerja(SOPDocument):
 		lampiran_konsep: DF.Attach | None
 		paraf_at: DF.Datetime | None
 		paraf_by: DF.Link | None
-		periode: DF.Literal["Triwulan I", "Triwulan II", "Triwulan III", "Triwulan IV", "Semester I", "Semester II", "Tahunan"]
+		periode: DF.Literal[
+			"Triwulan I", "Triwulan II", "Triwulan III", "Triwulan IV", "Semester I", "Semester II", "Tahunan"
+		]
 		peserta: DF.SmallText | None
 		renja: DF.Link | None
 		return_reason: DF.SmallText | None

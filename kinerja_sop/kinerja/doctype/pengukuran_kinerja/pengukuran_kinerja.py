@@ -26,6 +26,7 @@ class PengukuranKinerja(SOPDocument):
 
 	if TYPE_CHECKING:
 		from frappe.types import DF
+
 		from kinerja_sop.kinerja.doctype.anggota_tim_kinerja.anggota_tim_kinerja import AnggotaTimKinerja
 		from kinerja_sop.kinerja.doctype.indikator_pengukuran.indikator_pengukuran import IndikatorPengukuran
 		from kinerja_sop.kinerja.doctype.log_langkah_sop.log_langkah_sop import LogLangkahSOP
@@ -47,7 +48,9 @@ class PengukuranKinerja(SOPDocument):
 		lampiran_konsep: DF.Attach | None
 		paraf_at: DF.Datetime | None
 		paraf_by: DF.Link | None
-		periode: DF.Literal["Triwulan I", "Triwulan II", "Triwulan III", "Triwulan IV", "Semester I", "Semester II", "Tahunan"]
+		periode: DF.Literal[
+			"Triwulan I", "Triwulan II", "Triwulan III", "Triwulan IV", "Semester I", "Semester II", "Tahunan"
+		]
 		perubahan_keseluruhan: DF.Float
 		peserta: DF.SmallText | None
 		predikat_keseluruhan: DF.Data | None
@@ -83,7 +86,12 @@ class PengukuranKinerja(SOPDocument):
 		Data IKU recorded for it (added up for counts, averaged otherwise)."""
 		sources = frappe.get_all(
 			"Data IKU",
-			filters={"unit_kerja": self.unit_kerja, "tahun": self.tahun, "periode": self.periode, "docstatus": 1},
+			filters={
+				"unit_kerja": self.unit_kerja,
+				"tahun": self.tahun,
+				"periode": self.periode,
+				"docstatus": 1,
+			},
 			pluck="name",
 		)
 		if not sources:
@@ -107,7 +115,11 @@ class PengukuranKinerja(SOPDocument):
 			formula = frappe.get_cached_value("Indikator Kinerja", row.indikator_kinerja, "formula_type")
 			row.realisasi = float(aggregate_realisation(formula, values))
 			row.keterangan = _("From Data IKU: {0}").format(
-				", ".join(sorted({r.parent for r in recorded if r.indikator in (row.indikator_kinerja, row.indikator)}))
+				", ".join(
+					sorted(
+						{r.parent for r in recorded if r.indikator in (row.indikator_kinerja, row.indikator)}
+					)
+				)
 			)
 			filled += 1
 		return filled
@@ -134,12 +146,14 @@ class PengukuranKinerja(SOPDocument):
 			master = frappe.get_cached_doc("Indikator Kinerja", row.indikator_kinerja)
 			target = row.target if master.polaritas != "Within a Range" else master.target_for(self.tahun)
 			try:
-				measurement = measure(target, row.realisasi, POLARITY[master.polaritas], unit=master.satuan or "")
+				measurement = measure(
+					target, row.realisasi, POLARITY[master.polaritas], unit=master.satuan or ""
+				)
 			except KpiError as error:
 				frappe.throw(
-					_("Row {0} ({1}): the achievement cannot be computed ({2}). Check the target and the realisation.").format(
-						row.idx, row.indikator, kpi_error_reason(error)
-					),
+					_(
+						"Row {0} ({1}): the achievement cannot be computed ({2}). Check the target and the realisation."
+					).format(row.idx, row.indikator, kpi_error_reason(error)),
 					title=_("Indicator"),
 				)
 			row.capaian = float(round_half_up(measurement.achievement))
@@ -169,7 +183,9 @@ class PengukuranKinerja(SOPDocument):
 			row.capaian_tahun_lalu = before
 			row.perubahan_capaian = points_changed(before, row.capaian)
 		self.capaian_keseluruhan_tahun_lalu = last.capaian_keseluruhan if last else None
-		self.perubahan_keseluruhan = points_changed(self.capaian_keseluruhan_tahun_lalu, self.capaian_keseluruhan)
+		self.perubahan_keseluruhan = points_changed(
+			self.capaian_keseluruhan_tahun_lalu, self.capaian_keseluruhan
+		)
 
 
 @frappe.whitelist(methods=["POST"])

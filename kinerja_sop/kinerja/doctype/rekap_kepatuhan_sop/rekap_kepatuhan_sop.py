@@ -76,7 +76,9 @@ def upsert(totals: dict) -> None:
 	now = now_datetime()
 	values = []
 	for key, (steps, on_time, minutes) in totals.items():
-		values.append((summary_name(key), now, now, "Administrator", "Administrator", *key, steps, on_time, minutes))
+		values.append(
+			(summary_name(key), now, now, "Administrator", "Administrator", *key, steps, on_time, minutes)
+		)
 	placeholders = ", ".join(["(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"] * len(values))
 	frappe.db.sql(
 		f"""insert into `tabRekap Kepatuhan SOP`

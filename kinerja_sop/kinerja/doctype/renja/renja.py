@@ -14,9 +14,12 @@ class Renja(SOPDocument):
 
 	if TYPE_CHECKING:
 		from frappe.types import DF
+
 		from kinerja_sop.kinerja.doctype.anggota_tim_kinerja.anggota_tim_kinerja import AnggotaTimKinerja
 		from kinerja_sop.kinerja.doctype.log_langkah_sop.log_langkah_sop import LogLangkahSOP
-		from kinerja_sop.kinerja.doctype.program_kegiatan_renja.program_kegiatan_renja import ProgramKegiatanRenja
+		from kinerja_sop.kinerja.doctype.program_kegiatan_renja.program_kegiatan_renja import (
+			ProgramKegiatanRenja,
+		)
 
 		amended_from: DF.Link | None
 		current_activity: DF.SmallText | None

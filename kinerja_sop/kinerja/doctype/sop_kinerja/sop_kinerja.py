@@ -39,6 +39,7 @@ class SOPKinerja(Document):
 
 	if TYPE_CHECKING:
 		from frappe.types import DF
+
 		from kinerja_sop.kinerja.doctype.langkah_sop.langkah_sop import LangkahSOP
 
 		actor_columns: DF.SmallText | None
@@ -150,7 +151,9 @@ def sop_problem_message(problem: SopProblem) -> str:
 		"bad_time_standard": _(
 			"Step {0}: the time standard {1} is not understood. Write a number and a unit, e.g. 20 menit, 2 jam or 1 hari."
 		),
-		"check_target": _("Step {0}: a check step can only send the document to another existing step, not {1}."),
+		"check_target": _(
+			"Step {0}: a check step can only send the document to another existing step, not {1}."
+		),
 		"unknown_requirement": _("Step {0}: {1} is not a known Kelengkapan check."),
 	}
 	return messages[problem.kind].format(

@@ -28,7 +28,9 @@ class TestSOPKinerja(FrappeTestCase):
 		def edit(doc):
 			doc.steps[2].waktu = "sehari semalam"
 
-		self.assert_refused_and_unchanged(edit, InvalidSOPError, "Langkah 3", "standar waktu", "tidak dikenali")
+		self.assert_refused_and_unchanged(
+			edit, InvalidSOPError, "Langkah 3", "standar waktu", "tidak dikenali"
+		)
 
 	def test_role_that_does_not_exist_is_refused(self):
 		def edit(doc):

@@ -40,7 +40,9 @@ class TestUnitKerja(FrappeTestCase):
 
 	def test_nip_with_impossible_birth_date_is_refused(self):
 		with self.assertRaises(InvalidNIPError) as raised:
-			make_unit("Kecamatan Salah", "KEC.SLH", [official("Camat", "Budi", 1, nip=make_nip(birth="19701340"))])
+			make_unit(
+				"Kecamatan Salah", "KEC.SLH", [official("Camat", "Budi", 1, nip=make_nip(birth="19701340"))]
+			)
 		self.assertIn("tanggal lahir", str(raised.exception))
 
 	def test_camat_needs_an_nip(self):
@@ -52,7 +54,9 @@ class TestUnitKerja(FrappeTestCase):
 			make_unit("Kecamatan Dua", "KEC.DUA", [official("Camat", "A", 1), official("Camat", "B", 2)])
 		self.assertIn("Hanya boleh ada satu Camat aktif", str(raised.exception))
 		# A former Camat kept inactive is fine.
-		make_unit("Kecamatan Dua", "KEC.DUA", [official("Camat", "A", 1, is_active=0), official("Camat", "B", 2)])
+		make_unit(
+			"Kecamatan Dua", "KEC.DUA", [official("Camat", "A", 1, is_active=0), official("Camat", "B", 2)]
+		)
 
 	def test_unit_code_cannot_break_letter_numbers(self):
 		with self.assertRaises(frappe.ValidationError) as raised:
@@ -83,7 +87,9 @@ class TestUnitKerja(FrappeTestCase):
 		calendar = frappe.get_doc("Unit Kerja", unit.name).get_working_calendar()
 		self.assertEqual(calendar.minutes_per_day, 360)
 		# Saturday 13:00 + 2 h: 1 h on Saturday, Monday 30 Nov is the unit's day off, 1 h on Tuesday.
-		self.assertEqual(calendar.add_working_minutes(datetime(2026, 11, 28, 13), 120), datetime(2026, 12, 1, 9))
+		self.assertEqual(
+			calendar.add_working_minutes(datetime(2026, 11, 28, 13), 120), datetime(2026, 12, 1, 9)
+		)
 
 	def test_office_hours_ending_before_they_start_are_refused(self):
 		with self.assertRaises(InvalidOfficeHoursError):

@@ -46,6 +46,7 @@ class UnitKerja(Document):
 
 	if TYPE_CHECKING:
 		from frappe.types import DF
+
 		from kinerja_sop.kinerja.doctype.hari_libur_unit.hari_libur_unit import HariLiburUnit
 		from kinerja_sop.kinerja.doctype.jam_kerja_unit.jam_kerja_unit import JamKerjaUnit
 		from kinerja_sop.kinerja.doctype.pejabat_unit_kerja.pejabat_unit_kerja import PejabatUnitKerja
@@ -123,7 +124,9 @@ class UnitKerja(Document):
 			if not row.nip:
 				if row.sop_role in SINGLE_HOLDER_POSITIONS:
 					frappe.throw(
-						_("Row {0}: {1} {2} needs an NIP.").format(row.idx, row.sop_role, frappe.bold(row.full_name)),
+						_("Row {0}: {1} {2} needs an NIP.").format(
+							row.idx, row.sop_role, frappe.bold(row.full_name)
+						),
 						exc=InvalidNIPError,
 						title=_("Invalid NIP"),
 					)
@@ -155,7 +158,9 @@ class UnitKerja(Document):
 		try:
 			self.get_working_calendar()
 		except CalendarError:
-			frappe.throw(_("Office hours overlap, or no weekday has office hours."), exc=InvalidOfficeHoursError)
+			frappe.throw(
+				_("Office hours overlap, or no weekday has office hours."), exc=InvalidOfficeHoursError
+			)
 
 	def get_working_calendar(self) -> WorkingCalendar:
 		if self.office_hours:
@@ -207,4 +212,3 @@ def nip_error_message(error: NipError, row) -> str:
 		"gender": _("Row {0}: the 15th digit of NIP {1} of {2} must be 1 (male) or 2 (female)."),
 	}
 	return messages[error.kind].format(row.idx, frappe.bold(error.nip), row.full_name)
-

@@ -24,7 +24,9 @@ def execute(filters: dict | None = None):
 def get_columns(grouping) -> list[dict]:
 	columns = []
 	if "parenttype" in grouping:
-		columns.append({"fieldname": "parenttype", "label": _("Document Type"), "fieldtype": "Data", "width": 170})
+		columns.append(
+			{"fieldname": "parenttype", "label": _("Document Type"), "fieldtype": "Data", "width": 170}
+		)
 	if "step_no" in grouping:
 		columns.append({"fieldname": "step_no", "label": _("Step"), "fieldtype": "Int", "width": 70})
 	if "role" in grouping:
@@ -33,7 +35,13 @@ def get_columns(grouping) -> list[dict]:
 		{"fieldname": "steps", "label": _("Steps Done"), "fieldtype": "Int", "width": 110},
 		{"fieldname": "on_time", "label": _("Within the Time Standard"), "fieldtype": "Int", "width": 150},
 		{"fieldname": "compliance", "label": _("Compliance (%)"), "fieldtype": "Percent", "width": 130},
-		{"fieldname": "avg_minutes", "label": _("Average Working Minutes"), "fieldtype": "Float", "precision": 1, "width": 170},
+		{
+			"fieldname": "avg_minutes",
+			"label": _("Average Working Minutes"),
+			"fieldtype": "Float",
+			"precision": 1,
+			"width": 170,
+		},
 	]
 
 

@@ -42,13 +42,15 @@ class KlasifikasiArsip(NestedSet):
 		self.kode = (self.kode or "").strip()
 		if not CODE_PATTERN.match(self.kode):
 			frappe.throw(
-				_("Classification code {0} is not valid: write it as in the Klasifikasi Arsip, e.g. 000.7.2.6.").format(
-					frappe.bold(self.kode)
-				)
+				_(
+					"Classification code {0} is not valid: write it as in the Klasifikasi Arsip, e.g. 000.7.2.6."
+				).format(frappe.bold(self.kode))
 			)
 		if self.parent_klasifikasi_arsip and not self.kode.startswith(self.parent_klasifikasi_arsip + "."):
 			frappe.throw(
-				_("Classification {0} does not belong under {1}.").format(self.kode, self.parent_klasifikasi_arsip)
+				_("Classification {0} does not belong under {1}.").format(
+					self.kode, self.parent_klasifikasi_arsip
+				)
 			)
 
 

@@ -36,7 +36,10 @@ class SuratKeluar(Document):
 
 	if TYPE_CHECKING:
 		from frappe.types import DF
-		from kinerja_sop.persuratan.doctype.penerima_surat_keluar.penerima_surat_keluar import PenerimaSuratKeluar
+
+		from kinerja_sop.persuratan.doctype.penerima_surat_keluar.penerima_surat_keluar import (
+			PenerimaSuratKeluar,
+		)
 
 		amended_from: DF.Link | None
 		atas_nama: DF.Literal["", "a.n.", "u.b.", "Plh.", "Plt."]
@@ -89,13 +92,17 @@ class SuratKeluar(Document):
 	def validate_number_not_set_by_hand(self):
 		if self.docstatus == 0 and (self.nomor_surat or self.nomor_urut):
 			frappe.throw(
-				_("The letter number is given by the register when the letter is registered; it cannot be entered."),
+				_(
+					"The letter number is given by the register when the letter is registered; it cannot be entered."
+				),
 				exc=LetterNumberProtectedError,
 			)
 
 	def set_signer(self):
 		unit = frappe.get_cached_doc("Unit Kerja", self.unit_kerja)
-		signer = next((row for row in unit.get_active_officials() if row.sop_role == self.jabatan_penandatangan), None)
+		signer = next(
+			(row for row in unit.get_active_officials() if row.sop_role == self.jabatan_penandatangan), None
+		)
 		if not signer:
 			self.nama_penandatangan = self.nip_penandatangan = self.pangkat_penandatangan = None
 			return
@@ -108,7 +115,9 @@ class SuratKeluar(Document):
 
 	def validate_recipients(self):
 		if not self.penerima:
-			frappe.throw(_("Add at least one recipient before registering the letter."), title=_("No Recipient"))
+			frappe.throw(
+				_("Add at least one recipient before registering the letter."), title=_("No Recipient")
+			)
 
 	def assign_letter_number(self):
 		"""Draw the unit's next number for the letter's year; a failure rolls it back."""
@@ -150,9 +159,13 @@ class SuratKeluar(Document):
 		"""Keep one recipient's receipt (tanda terima); the last one completes the delivery."""
 		row = next((r for r in self.penerima if r.name == row_name), None)
 		if not row:
-			frappe.throw(_("Recipient {0} is not on letter {1}.").format(row_name, self.name), exc=ReceiptError)
+			frappe.throw(
+				_("Recipient {0} is not on letter {1}.").format(row_name, self.name), exc=ReceiptError
+			)
 		if not row.dikirim_pada:
-			frappe.throw(_("The letter has not been sent to {0} yet.").format(row.nama_penerima), exc=ReceiptError)
+			frappe.throw(
+				_("The letter has not been sent to {0} yet.").format(row.nama_penerima), exc=ReceiptError
+			)
 		received_at = get_datetime(received_at) if received_at else now_datetime()
 		if received_at < get_datetime(row.dikirim_pada):
 			frappe.throw(
@@ -197,7 +210,9 @@ def letter_number_message(error: LetterNumberError) -> str:
 		"bad_nomor": _("The sequence number {0} is not valid ({1})."),
 	}
 	format_message = _("The unit's letter number format {0} is not valid ({1}).")
-	return messages.get(error.kind, format_message).format(frappe.bold(error.text), error.detail or error.kind)
+	return messages.get(error.kind, format_message).format(
+		frappe.bold(error.text), error.detail or error.kind
+	)
 
 
 def on_doctype_update():

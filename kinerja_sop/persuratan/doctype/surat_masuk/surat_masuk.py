@@ -24,7 +24,10 @@ class SuratMasuk(Document):
 
 	if TYPE_CHECKING:
 		from frappe.types import DF
-		from kinerja_sop.persuratan.doctype.disposisi_surat_masuk.disposisi_surat_masuk import DisposisiSuratMasuk
+
+		from kinerja_sop.persuratan.doctype.disposisi_surat_masuk.disposisi_surat_masuk import (
+			DisposisiSuratMasuk,
+		)
 
 		berkas_surat: DF.Attach | None
 		disposisi: DF.Table[DisposisiSuratMasuk]

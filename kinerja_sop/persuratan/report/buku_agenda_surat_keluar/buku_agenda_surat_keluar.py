@@ -16,14 +16,32 @@ def get_columns() -> list[dict]:
 	return [
 		{"fieldname": "tanggal", "label": _("Letter Date"), "fieldtype": "Date", "width": 100},
 		{"fieldname": "nomor_surat", "label": _("Letter Number"), "fieldtype": "Data", "width": 200},
-		{"fieldname": "klasifikasi", "label": _("Classification (Klasifikasi Arsip)"), "fieldtype": "Link", "options": "Klasifikasi Arsip", "width": 110},
+		{
+			"fieldname": "klasifikasi",
+			"label": _("Classification (Klasifikasi Arsip)"),
+			"fieldtype": "Link",
+			"options": "Klasifikasi Arsip",
+			"width": 110,
+		},
 		{"fieldname": "perihal", "label": _("Subject (Perihal)"), "fieldtype": "Data", "width": 240},
 		{"fieldname": "sifat", "label": _("Nature (Sifat)"), "fieldtype": "Data", "width": 90},
 		{"fieldname": "penerima", "label": _("Recipients"), "fieldtype": "Data", "width": 220},
 		{"fieldname": "diterima", "label": _("Receipts"), "fieldtype": "Data", "width": 80},
 		{"fieldname": "status", "label": _("Status"), "fieldtype": "Data", "width": 110},
-		{"fieldname": "name", "label": _("Surat Keluar"), "fieldtype": "Link", "options": "Surat Keluar", "width": 140},
-		{"fieldname": "unit_kerja", "label": _("Unit Kerja"), "fieldtype": "Link", "options": "Unit Kerja", "width": 160},
+		{
+			"fieldname": "name",
+			"label": _("Surat Keluar"),
+			"fieldtype": "Link",
+			"options": "Surat Keluar",
+			"width": 140,
+		},
+		{
+			"fieldname": "unit_kerja",
+			"label": _("Unit Kerja"),
+			"fieldtype": "Link",
+			"options": "Unit Kerja",
+			"width": 160,
+		},
 	]
 
 
