@@ -133,13 +133,13 @@ def main(site: str, rounds: int):
 			with as_user(office.camat):
 				other = frappe.get_doc({"doctype": PLAIN, "unit_kerja": office.unit, "tahun": 2027}).insert()
 				# Interleaved, first one then the other, so drift and warm caches favour neither.
-				step_ours = lambda: apply_workflow(frappe.get_doc("Renja", renja.name), "Teruskan")  # noqa: E731
-				step_plain = lambda: apply_workflow(frappe.get_doc(PLAIN, other.name), "Teruskan")  # noqa: E731
+				step_ours = lambda name=renja.name: apply_workflow(frappe.get_doc("Renja", name), "Teruskan")  # noqa: E731
+				step_plain = lambda name=other.name: apply_workflow(frappe.get_doc(PLAIN, name), "Teruskan")  # noqa: E731
 				if i % 2:
 					t_ours, t_plain = timed(step_ours), timed(step_plain)
 				else:
 					t_plain, t_ours = timed(step_plain), timed(step_ours)
-				t_hand_over = timed(lambda: hand_over("Renja", renja.name))
+				t_hand_over = timed(lambda name=renja.name: hand_over("Renja", name))
 			if i >= 3:  # warm-up rounds are not counted
 				ours.append(t_ours)
 				plain.append(t_plain)

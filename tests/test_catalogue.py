@@ -34,7 +34,7 @@ def test_six_sops_with_the_seeds_step_counts():
 def test_every_text_is_the_seeds_word_for_word(sop):
 	seed_rows = SEED[sop.name]
 	assert len(seed_rows) == len(sop.steps)
-	for step, row in zip(sop.steps, seed_rows):
+	for step, row in zip(sop.steps, seed_rows, strict=True):
 		for field in ("kegiatan", "kelengkapan", "waktu", "output", "keterangan"):
 			assert getattr(step, field) == row[field], (sop.name, step.no, field)
 		assert row["no"] in (str(step.no), "")

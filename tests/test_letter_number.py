@@ -332,7 +332,7 @@ def formats(draw):
 		literals.append(head + tail)
 	width = draw(st.none() | st.integers(1, 10))
 	body = [f"{{nomor:{width}}}" if name == "nomor" and width else f"{{{name}}}" for name in names]
-	template = literals[0] + "".join(p + lit for p, lit in zip(body, literals[1:]))
+	template = literals[0] + "".join(p + lit for p, lit in zip(body, literals[1:], strict=True))
 	return template, names, literals
 
 

@@ -208,11 +208,11 @@ def test_workspace_links_point_at_our_doctypes():
 		workspace = json.loads(path.read_text())
 		assert workspace["module"] in MODULES
 		targets = [
-			l["link_to"]
-			for l in workspace["links"]
-			if l["type"] == "Link" and l.get("link_type") == "DocType"
+			link["link_to"]
+			for link in workspace["links"]
+			if link["type"] == "Link" and link.get("link_type") == "DocType"
 		]
-		reports = [l["link_to"] for l in workspace["links"] if l.get("link_type") == "Report"]
+		reports = [link["link_to"] for link in workspace["links"] if link.get("link_type") == "Report"]
 		for report in reports:
 			assert list(APP.glob(f"*/report/{scrub(report)}/{scrub(report)}.json")), report
 		targets += [shortcut["link_to"] for shortcut in workspace["shortcuts"]]

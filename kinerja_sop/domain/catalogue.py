@@ -198,7 +198,7 @@ def edited_since(snapshot: Mapping, current: Mapping) -> bool:
 	fields the snapshot holds: a field a later release adds is not an administrator's edit."""
 	if len(snapshot["steps"]) != len(current["steps"]):
 		return True
-	pairs = [(snapshot["header"], current["header"]), *zip(snapshot["steps"], current["steps"])]
+	pairs = [(snapshot["header"], current["header"]), *zip(snapshot["steps"], current["steps"], strict=True)]
 	return any(now.get(key, "") != value for then, now in pairs for key, value in then.items())
 
 

@@ -432,7 +432,7 @@ def weighted_average(values: Sequence[Number], weights: Sequence[Number] | None 
 	total = sum(factors)
 	if total == 0:
 		raise KpiError("bad_weight", "the weights add up to zero")
-	return _decimal(sum(w * v for w, v in zip(factors, numbers)) / total)
+	return _decimal(sum(w * v for w, v in zip(factors, numbers, strict=True)) / total)
 
 
 @dataclass(frozen=True)

@@ -145,7 +145,7 @@ def office_hours_from_rows(rows: Iterable[tuple[int, time, time]]) -> dict[int, 
 		grouped.setdefault(weekday, []).append((start, end))
 	hours = {day: tuple(sorted(windows)) for day, windows in grouped.items()}
 	for day, windows in hours.items():
-		for (_, first_end), (second_start, _) in zip(windows, windows[1:]):
+		for (_, first_end), (second_start, _) in zip(windows, windows[1:], strict=False):
 			if second_start < first_end:
 				raise CalendarError(f"office hours of weekday {day} overlap")
 	return hours

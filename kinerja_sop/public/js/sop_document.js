@@ -26,7 +26,7 @@ kinerja_sop.show_current_step = function (frm) {
 			frappe.datetime.str_to_user(doc.step_due),
 			doc.current_output || "-",
 		]),
-		overdue ? "red" : "blue"
+		overdue ? "red" : "blue",
 	);
 };
 
@@ -45,7 +45,7 @@ kinerja_sop.ask_return_reason = function (frm) {
 				resolve();
 			},
 			__("Send Back"),
-			__("Send Back")
+			__("Send Back"),
 		);
 		dialog.onhide = () => {
 			if (!given) {

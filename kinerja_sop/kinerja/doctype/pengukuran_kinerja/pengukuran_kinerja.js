@@ -14,10 +14,12 @@ frappe.ui.form.on("Pengukuran Kinerja", {
 				.then((r) => {
 					frm.reload_doc();
 					frappe.show_alert({
-						message: __("{0} indicators took their realisation from Data IKU.", [r.message.filled]),
+						message: __("{0} indicators took their realisation from Data IKU.", [
+							r.message.filled,
+						]),
 						indicator: "green",
 					});
-				})
+				}),
 		);
 	},
 });

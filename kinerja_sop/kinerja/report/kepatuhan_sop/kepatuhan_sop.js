@@ -3,9 +3,30 @@
 
 frappe.query_reports["Kepatuhan SOP"] = {
 	filters: [
-		{ fieldname: "unit_kerja", label: __("Unit Kerja"), fieldtype: "Link", options: "Unit Kerja" },
-		{ fieldname: "from_date", label: __("From"), fieldtype: "Date", default: frappe.datetime.year_start() },
-		{ fieldname: "to_date", label: __("To"), fieldtype: "Date", default: frappe.datetime.year_end() },
-		{ fieldname: "group_by", label: __("Group By"), fieldtype: "Select", options: ["Langkah", "SOP", "Peran"], default: "Langkah" },
+		{
+			fieldname: "unit_kerja",
+			label: __("Unit Kerja"),
+			fieldtype: "Link",
+			options: "Unit Kerja",
+		},
+		{
+			fieldname: "from_date",
+			label: __("From"),
+			fieldtype: "Date",
+			default: frappe.datetime.year_start(),
+		},
+		{
+			fieldname: "to_date",
+			label: __("To"),
+			fieldtype: "Date",
+			default: frappe.datetime.year_end(),
+		},
+		{
+			fieldname: "group_by",
+			label: __("Group By"),
+			fieldtype: "Select",
+			options: ["Langkah", "SOP", "Peran"],
+			default: "Langkah",
+		},
 	],
 };
