@@ -23,18 +23,12 @@ from datetime import datetime, timedelta
 
 import frappe
 
+from kinerja_sop.domain.catalogue import SOP_DOCUMENTS, SOP_ROLES
 from kinerja_sop.kinerja.doctype.rekap_kepatuhan_sop.rekap_kepatuhan_sop import rebuild
 from kinerja_sop.kinerja.report.kepatuhan_sop.kepatuhan_sop import GROUPINGS, execute, log_totals
 
-DOCTYPES = (
-	"Renja",
-	"Pemantauan Kinerja",
-	"Pengukuran Kinerja",
-	"Data IKU",
-	"Laporan Kinerja",
-	"Evaluasi Kinerja",
-)
-ROLES = ("Camat", "Sekretaris", "Tim Kinerja", "Kasubag Evapor", "Staf", "Kasubag Umum")
+DOCTYPES = SOP_DOCUMENTS
+ROLES = SOP_ROLES
 UNITS = [f"BENCH-UNIT-{i}" for i in range(10)]
 FIELDS = (
 	"name", "creation", "modified", "owner", "modified_by", "docstatus", "idx", "parent", "parenttype", "parentfield",

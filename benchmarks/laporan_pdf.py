@@ -32,7 +32,8 @@ def main(site: str, pages: int = 20, rounds: int = 5):
 	frappe.init(site=site)
 	frappe.connect()
 	frappe.local.lang = "id"
-	from kinerja_sop.tests.sop_walk import create_document, make_office, walk_to_end
+	from kinerja_sop.tests.sop_walk import create_document, make_office
+	from kinerja_sop.walk import walk_to_end
 
 	try:
 		office = make_office("PDF")

@@ -121,7 +121,8 @@ def main(site: str, rounds: int):
 	frappe.init(site=site)
 	frappe.connect()
 	from kinerja_sop.kinerja.sop_document import hand_over
-	from kinerja_sop.tests.sop_walk import as_user, create_document, make_office
+	from kinerja_sop.tests.sop_walk import create_document, make_office
+	from kinerja_sop.walk import as_user
 
 	remove_plain_doctype_and_workflow()  # a run that was killed may have left it
 	make_plain_doctype_and_workflow()

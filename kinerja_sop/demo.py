@@ -35,7 +35,7 @@ from kinerja_sop.domain.mail_register import KONSEP, TERDAFTAR
 from kinerja_sop.domain.workflow_builder import ACTIONS, FINAL_STATE
 from kinerja_sop.kinerja.doctype.indikator_kinerja.indikator_kinerja import SEED_INDICATORS
 from kinerja_sop.kinerja.sop_document import get_sop_flow
-from kinerja_sop.tests.sop_walk import act, actor, as_user, current_step, satisfy
+from kinerja_sop.walk import act, actor, as_user, current_step, satisfy
 
 UNIT = "Kecamatan Sukamaju"
 UNIT_CODE = "KEC.SKM"

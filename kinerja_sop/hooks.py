@@ -1,4 +1,5 @@
-from kinerja_sop.domain.catalogue import APP_ROLES
+# Only modules are imported here: every other module-level name becomes a hook.
+from kinerja_sop.domain import catalogue
 
 app_name = "kinerja_sop"
 app_title = "Kinerja SOP"
@@ -9,6 +10,9 @@ app_license = "mit"
 
 export_python_type_annotations = True
 
+# The desk reads the list of SOP documents from boot info (kinerja_sop.boot).
+extend_bootinfo = "kinerja_sop.boot.boot_session"
+
 # Installation
 # ------------
 
@@ -17,7 +21,7 @@ after_migrate = "kinerja_sop.install.after_migrate"
 before_uninstall = "kinerja_sop.install.before_uninstall"
 
 fixtures = [
-	{"dt": "Role", "filters": [["name", "in", list(APP_ROLES)]]},
+	{"dt": "Role", "filters": [["name", "in", list(catalogue.APP_ROLES)]]},
 ]
 
 # Scheduled tasks
@@ -36,6 +40,7 @@ jinja = {
 		"kinerja_sop.printing.tanggal_indonesia",
 		"kinerja_sop.printing.angka_indonesia",
 		"kinerja_sop.printing.rupiah",
+		"kinerja_sop.printing.judul_dokumen",
 		"kinerja_sop.printing.kop_unit",
 		"kinerja_sop.printing.penandatangan",
 		"kinerja_sop.printing.sidik",
@@ -50,29 +55,23 @@ jinja = {
 # -----------
 # A user acts only within the Unit Kerja granted to them (see permissions.py).
 
-SOP_DOCUMENTS = (
-	"Renja",
-	"Pemantauan Kinerja",
-	"Pengukuran Kinerja",
-	"Data IKU",
-	"Laporan Kinerja",
-	"Evaluasi Kinerja",
-)
-
-# Documents of one Unit Kerja: the six SOP documents and the mail registers.
-UNIT_DOCUMENTS = (*SOP_DOCUMENTS, "Surat Keluar", "Surat Masuk")
-
 permission_query_conditions = {
 	"Unit Kerja": "kinerja_sop.permissions.unit_kerja_query_conditions",
-	**{doctype: "kinerja_sop.permissions.unit_document_query_conditions" for doctype in UNIT_DOCUMENTS},
+	**{
+		doctype: "kinerja_sop.permissions.unit_document_query_conditions"
+		for doctype in catalogue.UNIT_DOCUMENTS
+	},
 }
 
 has_permission = {
 	"Unit Kerja": "kinerja_sop.permissions.has_unit_kerja_permission",
-	**{doctype: "kinerja_sop.permissions.has_unit_document_permission" for doctype in UNIT_DOCUMENTS},
+	**{
+		doctype: "kinerja_sop.permissions.has_unit_document_permission"
+		for doctype in catalogue.UNIT_DOCUMENTS
+	},
 }
 
 # The six documents share their form and list behaviour: the current step's
 # Mutu Baku, the reason asked before sending back, overdue steps marked.
-doctype_js = {doctype: "public/js/sop_document.js" for doctype in SOP_DOCUMENTS}
-doctype_list_js = {doctype: "public/js/sop_document_list.js" for doctype in SOP_DOCUMENTS}
+doctype_js = {doctype: "public/js/sop_document.js" for doctype in catalogue.SOP_DOCUMENTS}
+doctype_list_js = {doctype: "public/js/sop_document_list.js" for doctype in catalogue.SOP_DOCUMENTS}

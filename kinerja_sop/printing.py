@@ -13,23 +13,24 @@ import frappe
 from frappe.utils import get_url, getdate
 
 from kinerja_sop.domain import indonesian
-from kinerja_sop.domain.catalogue import CAMAT, SOP_ROLES, TEAM_ROLE
+from kinerja_sop.domain.catalogue import (
+	CAMAT,
+	DOCUMENT_TITLES,
+	SOP_DOCUMENTS,
+	SOP_ROLES,
+	TEAM_ROLE,
+	UNIT_DOCUMENTS,
+)
 from kinerja_sop.domain.kpi import TargetRange
 from kinerja_sop.domain.officials import NipError, parse_nip
 from kinerja_sop.domain.workflow_builder import step_kind
-from kinerja_sop.hooks import UNIT_DOCUMENTS
 
 # The documents a printed QR code may point at.
 VERIFIABLE = UNIT_DOCUMENTS
 # Frappe keeps a standard DocType's default print format in a Property Setter
 # (Customize Form), not in the DocType itself.
 DEFAULT_PRINT_FORMATS = {
-	"Renja": "Renja Resmi",
-	"Pemantauan Kinerja": "Pemantauan Kinerja Resmi",
-	"Pengukuran Kinerja": "Pengukuran Kinerja Resmi",
-	"Data IKU": "Data IKU Resmi",
-	"Laporan Kinerja": "Laporan Kinerja Resmi",
-	"Evaluasi Kinerja": "Evaluasi Kinerja Resmi",
+	**{doctype: f"{doctype} Resmi" for doctype in SOP_DOCUMENTS},
 	"SOP Kinerja": "Lembar SOP",
 	"Surat Keluar": "Surat Keluar Resmi",
 	"Surat Masuk": "Lembar Disposisi",
@@ -64,6 +65,11 @@ def angka_indonesia(value, decimals: int = 0) -> str:
 
 def rupiah(value) -> str:
 	return indonesian.rupiah(value)
+
+
+def judul_dokumen(doctype: str) -> str:
+	"""The printed heading of a document, as the SOP catalogue names it."""
+	return DOCUMENT_TITLES.get(doctype) or doctype.upper()
 
 
 def kop_unit(unit_name: str) -> dict:

@@ -16,7 +16,7 @@ from frappe_rules import (
 	RESERVED_FIELDNAMES,
 )
 
-from kinerja_sop.domain.catalogue import ADMIN_ROLE, APP_ROLES, load_catalogue
+from kinerja_sop.domain.catalogue import ADMIN_ROLE, APP_ROLES, SOP_DOCUMENTS, UNIT_DOCUMENTS, load_catalogue
 from kinerja_sop.domain.workflow_builder import build_workflow
 
 APP = Path(__file__).resolve().parent.parent / "kinerja_sop"
@@ -137,7 +137,7 @@ def _resolves(dotted: str) -> bool:
 
 
 def test_hook_paths_resolve():
-	dotted = [HOOKS[k] for k in ("after_install", "after_migrate", "before_uninstall")]
+	dotted = [HOOKS[k] for k in ("after_install", "after_migrate", "before_uninstall", "extend_bootinfo")]
 	for key in ("permission_query_conditions", "has_permission"):
 		for doctype, path in HOOKS[key].items():
 			assert doctype in BY_NAME, doctype
@@ -288,3 +288,99 @@ def test_dashboard_records_are_standard_and_resolve():
 		assert sorted(placed_charts) == sorted(row["chart_name"] for row in workspace["charts"])
 		assert sorted(placed_cards) == sorted(row["number_card_name"] for row in workspace["number_cards"])
 		assert set(placed_charts) <= set(charts) and set(placed_cards) <= set(cards)
+
+
+# The SOP machinery's fields (kinerja/sop_document.py), in the order every SOP
+# document's form shows them; each document adds its content fields around them.
+SOP_BLOCK = (
+	"title",
+	"unit_kerja",
+	"tahun",
+	"column_break_step",
+	"current_step",
+	"current_role",
+	"step_started_at",
+	"step_due",
+	"section_mutu_baku",
+	"current_activity",
+	"current_inputs",
+	"column_break_mutu_baku",
+	"current_time_standard",
+	"current_output",
+	"return_reason",
+	"tab_content",
+	"tab_team",
+	"team",
+	"tab_approval",
+	"lampiran_data_sumber",
+	"lampiran_draft",
+	"lampiran_konsep",
+	"column_break_approval",
+	"paraf_by",
+	"paraf_at",
+	"signed_by",
+	"signed_at",
+	"disposisi",
+	"tab_step_log",
+	"step_log",
+	"workflow_state",
+	"amended_from",
+)
+
+
+def _sop_block(doctype: str) -> list[dict]:
+	fields = {df["fieldname"]: df for df in BY_NAME[doctype]["fields"]}
+	block = [dict(fields[name]) for name in SOP_BLOCK if name in fields]
+	for df in block:
+		if df["fieldname"] == "amended_from":
+			assert df["options"] == doctype, doctype  # Frappe's amendment link points at the document itself
+			df.pop("options")
+	return block
+
+
+def test_sop_block_is_identical_in_the_six_documents():
+	reference_doctype, *others = SOP_DOCUMENTS
+	reference = _sop_block(reference_doctype)
+	assert [df["fieldname"] for df in reference] == list(SOP_BLOCK)
+	for doctype in others:
+		block = _sop_block(doctype)
+		assert [df["fieldname"] for df in block] == list(SOP_BLOCK), doctype
+		for mine, theirs in zip(block, reference, strict=True):
+			assert mine == theirs, (doctype, mine["fieldname"])
+		order = [df["fieldname"] for df in BY_NAME[doctype]["fields"] if df["fieldname"] in SOP_BLOCK]
+		assert order == list(SOP_BLOCK), doctype
+
+
+def test_no_other_field_is_shared_by_all_six_documents():
+	"""A field every SOP document has belongs to the SOP block, where the test above keeps it identical."""
+	shared = set.intersection(*({df["fieldname"] for df in BY_NAME[d]["fields"]} for d in SOP_DOCUMENTS))
+	assert shared == set(SOP_BLOCK)
+
+
+def test_sop_documents_come_from_the_catalogue():
+	assert SOP_DOCUMENTS == tuple(sop.document_type for sop in load_catalogue())
+	assert all(doctype in BY_NAME for doctype in UNIT_DOCUMENTS)
+	assert set(HOOKS["doctype_js"]) == set(SOP_DOCUMENTS)
+
+
+def test_hooks_module_holds_only_hooks():
+	"""Frappe reads every public module-level name of hooks.py as a hook."""
+	tree = ast.parse((APP / "hooks.py").read_text())
+	for node in tree.body:
+		if isinstance(node, ast.ImportFrom):
+			# a module object is skipped by Frappe's hook loader; any other imported name would be a hook
+			for alias in node.names:
+				assert (APP.parent / node.module.replace(".", "/") / f"{alias.name}.py").exists(), alias.name
+		for target in getattr(node, "targets", []):
+			assert isinstance(target, ast.Name) and not target.id.isupper(), ast.dump(target)
+
+
+def test_production_code_never_imports_test_code():
+	for path in APP.rglob("*.py"):
+		if "tests" in path.relative_to(APP).parts or path.name.startswith("test_"):
+			continue
+		for node in ast.walk(ast.parse(path.read_text())):
+			names = [a.name for a in node.names] if isinstance(node, ast.Import) else []
+			if isinstance(node, ast.ImportFrom):
+				names = [node.module or ""]
+			assert not any(".tests" in n or n.startswith("frappe.tests") for n in names), path

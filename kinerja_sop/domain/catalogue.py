@@ -88,15 +88,6 @@ class SopStep:
 	def is_check(self) -> bool:
 		return bool(self.on_agree or self.on_disagree)
 
-	@property
-	def is_team_step(self) -> bool:
-		return self.role == TEAM_ROLE
-
-	@property
-	def hands_off_to_mail(self) -> bool:
-		"""The step hands the document to the outgoing-mail procedure (SOP Pengiriman)."""
-		return "SOP Pengiriman" in self.keterangan
-
 
 @dataclass(frozen=True)
 class Sop:
@@ -105,6 +96,7 @@ class Sop:
 	title: str
 	document_type: str
 	steps: tuple[SopStep, ...]
+	document_title: str = ""  # the governed document's heading when printed
 	actor_columns: tuple[str, ...] = ()
 	dasar_hukum: str = ""
 	kualifikasi_pelaksana: str = ""
@@ -150,6 +142,20 @@ def sop_from_dict(entry: Mapping) -> Sop:
 	header = {k: v for k, v in entry.items() if k in known}
 	header["actor_columns"] = tuple(entry.get("actor_columns", ()))
 	return Sop(steps=steps, **header)
+
+
+def document_titles(path: Path = CATALOGUE_PATH) -> dict[str, str]:
+	"""Each DocType the catalogue's SOPs govern, with its printed heading, in catalogue order."""
+	return {sop.document_type: sop.document_title for sop in load_catalogue(path)}
+
+
+# The one list of the documents the app is about: everything else (hooks, the
+# desk through boot info, prints, demo, tests, benchmarks) derives from these.
+DOCUMENT_TITLES = document_titles()
+SOP_DOCUMENTS = tuple(DOCUMENT_TITLES)
+MAIL_DOCUMENTS = ("Surat Keluar", "Surat Masuk")
+# Documents of one Unit Kerja: the six SOP documents and the mail registers.
+UNIT_DOCUMENTS = (*SOP_DOCUMENTS, *MAIL_DOCUMENTS)
 
 
 def validate_steps(steps: Iterable[Mapping], known_roles: Iterable[str]) -> list[SopProblem]:

@@ -12,7 +12,7 @@ Workflow record, and the static tier checks it without Frappe.
 import re
 from dataclasses import dataclass
 
-from kinerja_sop.domain.catalogue import TEAM_ROLE, Sop, SopStep
+from kinerja_sop.domain.catalogue import Sop, SopStep
 
 FINAL_STATE = "Selesai"
 ACTIONS = {
@@ -172,7 +172,3 @@ def _reachable(plan: WorkflowPlan, start: str) -> set[str]:
 				seen.add(t.next_state)
 				todo.append(t.next_state)
 	return seen
-
-
-def team_step(plan: WorkflowPlan, state: str) -> bool:
-	return next(s.role for s in plan.states if s.name == state) == TEAM_ROLE

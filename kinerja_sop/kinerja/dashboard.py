@@ -12,8 +12,8 @@ import frappe
 from frappe import _
 from frappe.utils import cint, now_datetime
 
+from kinerja_sop.domain.catalogue import SOP_DOCUMENTS, UNIT_DOCUMENTS
 from kinerja_sop.domain.kpi import average, round_half_up
-from kinerja_sop.hooks import SOP_DOCUMENTS, UNIT_DOCUMENTS
 
 ANNUAL = "Tahunan"
 

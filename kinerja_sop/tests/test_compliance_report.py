@@ -5,7 +5,8 @@ from frappe.tests.utils import FrappeTestCase
 from frappe.utils import getdate
 
 from kinerja_sop.kinerja.report.kepatuhan_sop.kepatuhan_sop import execute
-from kinerja_sop.tests.sop_walk import as_user, create_document, make_office, walk_to_end
+from kinerja_sop.tests.sop_walk import create_document, make_office
+from kinerja_sop.walk import as_user, walk_to_end
 
 
 class TestComplianceReport(FrappeTestCase):

@@ -11,8 +11,8 @@ from frappe.tests.utils import FrappeTestCase
 from frappe.utils.password import check_password
 
 from kinerja_sop import demo
+from kinerja_sop.domain.catalogue import SOP_DOCUMENTS
 from kinerja_sop.domain.workflow_builder import FINAL_STATE
-from kinerja_sop.tests.sop_walk import SOP_DOCTYPES
 
 # doctype, year, period -> the step it is left at (None: Selesai)
 EXPECTED = {
@@ -27,7 +27,7 @@ EXPECTED = {
 	("Evaluasi Kinerja", demo.YEAR, None): 5,
 }
 COUNTED = (
-	*SOP_DOCTYPES,
+	*SOP_DOCUMENTS,
 	"Unit Kerja",
 	"User",
 	"User Permission",
@@ -79,7 +79,7 @@ class TestDemoSeed(FrappeTestCase):
 			self.assertTrue(frappe.db.exists("User Permission", {"user": email, "for_value": demo.UNIT}))
 
 	def test_one_document_of_each_kind_at_its_step(self):
-		self.assertEqual({doctype for doctype, *_rest in EXPECTED}, set(SOP_DOCTYPES))
+		self.assertEqual({doctype for doctype, *_rest in EXPECTED}, set(SOP_DOCUMENTS))
 		for (doctype, year, period), step in EXPECTED.items():
 			doc = frappe.get_doc(doctype, demo.find_document(doctype, year, period))
 			if step is None:

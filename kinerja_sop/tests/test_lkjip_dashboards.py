@@ -9,19 +9,12 @@ from frappe.desk.desktop import get_desktop_page
 from frappe.desk.query_report import run as run_report
 from frappe.tests.utils import FrappeTestCase
 
-from kinerja_sop.hooks import SOP_DOCUMENTS
+from kinerja_sop.domain.catalogue import SOP_DOCUMENTS
 from kinerja_sop.kinerja import dashboard
 from kinerja_sop.kinerja.doctype.indikator_kinerja.indikator_kinerja import SEED_INDICATORS
 from kinerja_sop.kinerja.doctype.rekap_kepatuhan_sop.rekap_kepatuhan_sop import rebuild
-from kinerja_sop.tests.sop_walk import (
-	IndonesianTestCase,
-	act,
-	as_user,
-	create_document,
-	current_step,
-	make_office,
-	walk_to_end,
-)
+from kinerja_sop.tests.sop_walk import IndonesianTestCase, create_document, make_office
+from kinerja_sop.walk import act, as_user, current_step, walk_to_end
 
 MUSRENBANG, KTP, SISKAMLING = (i["indicator_name"] for i in SEED_INDICATORS)
 PELAYANAN = "Program Penyelenggaraan Pemerintahan dan Pelayanan Publik"
@@ -358,7 +351,7 @@ class TestComplianceSummary(FrappeTestCase):
 		before = {r.name: r.steps for r in self.summary()}
 		renja = create_document("Renja", self.office)
 		_sop, plan, step = current_step(renja)
-		from kinerja_sop.tests.sop_walk import actor
+		from kinerja_sop.walk import actor
 
 		act(
 			renja,

@@ -13,15 +13,8 @@ from kinerja_sop.persuratan.doctype.surat_keluar.surat_keluar import (
 )
 from kinerja_sop.persuratan.doctype.surat_masuk.surat_masuk import DisposisiError
 from kinerja_sop.persuratan.report.buku_agenda_surat_keluar.buku_agenda_surat_keluar import execute
-from kinerja_sop.tests.sop_walk import (
-	IndonesianTestCase,
-	as_user,
-	create_document,
-	deliver_letter,
-	make_incoming_letter,
-	make_office,
-	walk_to_end,
-)
+from kinerja_sop.tests.sop_walk import IndonesianTestCase, create_document, make_office
+from kinerja_sop.walk import as_user, deliver_letter, make_incoming_letter, walk_to_end
 
 
 def new_letter(
@@ -204,7 +197,7 @@ class TestDocumentsEndWithTheirLetter(MailTestCase):
 		self.assertEqual(letter.nama_penandatangan, "Camat MA")
 
 	def test_the_last_step_waits_for_the_receipts(self):
-		from kinerja_sop.tests.sop_walk import act, actor, current_step
+		from kinerja_sop.walk import act, actor, current_step
 
 		doc = create_document("Laporan Kinerja", self.office)
 		sop, plan, step = current_step(doc)

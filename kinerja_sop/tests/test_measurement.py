@@ -5,7 +5,8 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 
 from kinerja_sop.kinerja.doctype.indikator_kinerja.indikator_kinerja import SEED_INDICATORS
-from kinerja_sop.tests.sop_walk import IndonesianTestCase, as_user, create_document, make_office
+from kinerja_sop.tests.sop_walk import IndonesianTestCase, create_document, make_office
+from kinerja_sop.walk import as_user
 
 MUSRENBANG, KTP, SISKAMLING = (i["indicator_name"] for i in SEED_INDICATORS)
 
@@ -64,7 +65,7 @@ class TestRealisationFromDataIKU(FrappeTestCase):
 		cls.office = make_office("DIKU")
 
 	def test_pengukuran_takes_the_periods_signed_data(self):
-		from kinerja_sop.tests.sop_walk import walk_to_end
+		from kinerja_sop.walk import walk_to_end
 
 		data = create_document(
 			"Data IKU",

@@ -8,14 +8,10 @@ import urllib.request
 import frappe
 from frappe.utils import get_url
 
+from kinerja_sop.domain.catalogue import SOP_DOCUMENTS
 from kinerja_sop.domain.indonesian import tanggal_panjang
-from kinerja_sop.tests.sop_walk import (
-	SOP_DOCTYPES,
-	IndonesianTestCase,
-	create_document,
-	make_office,
-	walk_to_end,
-)
+from kinerja_sop.tests.sop_walk import IndonesianTestCase, create_document, make_office
+from kinerja_sop.walk import walk_to_end
 from kinerja_sop.www.verifikasi import verify
 
 
@@ -32,7 +28,7 @@ class TestPrinting(IndonesianTestCase):
 		cls.office = make_office("CETAK")
 		cls.finished = {
 			doctype: walk_to_end(create_document(doctype, cls.office), cls.office)[0]
-			for doctype in SOP_DOCTYPES
+			for doctype in SOP_DOCUMENTS
 		}
 		camat = frappe.get_doc("Unit Kerja", cls.office.unit).officials[0]
 		cls.nip = f"{camat.nip[:8]} {camat.nip[8:14]} {camat.nip[14]} {camat.nip[15:]}"

@@ -6,7 +6,7 @@ import frappe
 from frappe.model.workflow import WorkflowPermissionError, WorkflowTransitionError, apply_workflow
 from frappe.utils import get_datetime, get_system_timezone
 
-from kinerja_sop.domain.catalogue import TEAM_ROLE
+from kinerja_sop.domain.catalogue import SOP_DOCUMENTS, TEAM_ROLE
 from kinerja_sop.domain.time_standard import parse_time_standard
 from kinerja_sop.domain.workflow_builder import ACTIONS, FINAL_STATE
 from kinerja_sop.domain.working_time import WorkingCalendar, to_unit_time
@@ -18,18 +18,8 @@ from kinerja_sop.kinerja.sop_document import (
 	get_sop_flow,
 )
 from kinerja_sop.tests.factories import make_user
-from kinerja_sop.tests.sop_walk import (
-	SOP_DOCTYPES,
-	IndonesianTestCase,
-	act,
-	actor,
-	as_user,
-	create_document,
-	current_step,
-	make_office,
-	satisfy,
-	walk_to_end,
-)
+from kinerja_sop.tests.sop_walk import IndonesianTestCase, create_document, make_office
+from kinerja_sop.walk import act, actor, as_user, current_step, satisfy, walk_to_end
 
 
 class SOPTestCase(IndonesianTestCase):
@@ -42,7 +32,7 @@ class SOPTestCase(IndonesianTestCase):
 
 class TestInstalledWorkflows(SOPTestCase):
 	def test_one_active_workflow_per_document_built_from_its_sop(self):
-		for doctype in SOP_DOCTYPES:
+		for doctype in SOP_DOCUMENTS:
 			sop, plan = get_sop_flow(doctype)
 			workflow = frappe.get_doc("Workflow", {"document_type": doctype, "is_active": 1})
 			self.assertEqual(workflow.name, plan.name)
@@ -80,7 +70,7 @@ class TestHappyPaths(SOPTestCase):
 		return doc, sop
 
 	def test_happy_path_of_each_document(self):
-		for doctype in SOP_DOCTYPES:
+		for doctype in SOP_DOCUMENTS:
 			with self.subTest(doctype=doctype):
 				doc, sop = self.walk(doctype)
 				self.assertEqual([row.step_no for row in doc.step_log], [s.no for s in sop.steps])
@@ -89,7 +79,7 @@ class TestHappyPaths(SOPTestCase):
 					self.assertEqual(row.actor, actor(self.office, row.role, sop.step(row.step_no)))
 
 	def test_every_reject_loop_of_each_document(self):
-		for doctype in SOP_DOCTYPES:
+		for doctype in SOP_DOCUMENTS:
 			with self.subTest(doctype=doctype):
 				doc, sop = self.walk(doctype, reject_each_check_once=True)
 				returned = [row for row in doc.step_log if row.action == ACTIONS["disagree"]]
@@ -143,7 +133,7 @@ class TestWhoMayAct(SOPTestCase):
 
 	def test_exactly_the_sops_owners_can_act(self):
 		make_user(self.office.tim1, (TEAM_ROLE,))
-		for doctype in SOP_DOCTYPES:
+		for doctype in SOP_DOCUMENTS:
 			doc = create_document(doctype, self.office)
 			sop, plan, step = current_step(doc)
 			while step is not None:

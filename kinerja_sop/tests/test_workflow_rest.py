@@ -11,7 +11,8 @@ from frappe.tests.utils import FrappeTestCase
 
 from kinerja_sop.domain.workflow_builder import ACTIONS
 from kinerja_sop.tests.factories import api_get, api_post, issue_api_keys
-from kinerja_sop.tests.sop_walk import act, actor, create_document, current_step, make_office
+from kinerja_sop.tests.sop_walk import create_document, make_office
+from kinerja_sop.walk import act, actor, current_step
 
 APPLY = "/api/method/frappe.model.workflow.apply_workflow"
 

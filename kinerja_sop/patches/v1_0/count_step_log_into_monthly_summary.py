@@ -1,6 +1,6 @@
 import frappe
 
-from kinerja_sop.hooks import SOP_DOCUMENTS
+from kinerja_sop.domain.catalogue import SOP_DOCUMENTS
 from kinerja_sop.kinerja.doctype.rekap_kepatuhan_sop.rekap_kepatuhan_sop import rebuild
 
 

@@ -2,14 +2,8 @@
 // The server enforces every rule; this only shows the step and asks for the reason.
 frappe.provide("kinerja_sop");
 
-kinerja_sop.SOP_DOCUMENTS = [
-	"Renja",
-	"Pemantauan Kinerja",
-	"Pengukuran Kinerja",
-	"Data IKU",
-	"Laporan Kinerja",
-	"Evaluasi Kinerja",
-];
+// The six documents come from the SOP catalogue, through boot info (kinerja_sop/boot.py).
+kinerja_sop.SOP_DOCUMENTS = frappe.boot.kinerja_sop.sop_documents;
 kinerja_sop.RETURN_ACTION = "Tidak Setuju";
 
 kinerja_sop.show_current_step = function (frm) {

@@ -1,13 +1,7 @@
 // List behaviour shared by the six SOP documents (hooks.py: doctype_list_js):
 // a document whose current step is past its due time shows as overdue.
-for (const doctype of [
-	"Renja",
-	"Pemantauan Kinerja",
-	"Pengukuran Kinerja",
-	"Data IKU",
-	"Laporan Kinerja",
-	"Evaluasi Kinerja",
-]) {
+// The six documents come from the SOP catalogue, through boot info (kinerja_sop/boot.py).
+for (const doctype of frappe.boot.kinerja_sop.sop_documents) {
 	frappe.listview_settings[doctype] = {
 		add_fields: ["workflow_state", "current_step", "step_due", "docstatus"],
 		get_indicator(doc) {
