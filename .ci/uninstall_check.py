@@ -49,6 +49,7 @@ def verify():
 			"User Permission", filters={"allow": ("in", APP_DOCTYPES)}, pluck="name"
 		),
 		"Custom Field": frappe.get_all("Custom Field", filters={"dt": ("in", APP_DOCTYPES)}, pluck="name"),
+		"Webhook": frappe.get_all("Webhook", filters={"webhook_doctype": ("in", APP_DOCTYPES)}, pluck="name"),
 		"Property Setter": frappe.get_all(
 			"Property Setter", filters={"doc_type": ("in", APP_DOCTYPES)}, pluck="name"
 		),

@@ -20,6 +20,14 @@ after_install = "kinerja_sop.install.after_install"
 after_migrate = "kinerja_sop.install.after_migrate"
 before_uninstall = "kinerja_sop.install.before_uninstall"
 
+# The optional ERPNext link (no required_apps): its Custom Fields come and go with ERPNext.
+after_app_install = "kinerja_sop.integrations.erpnext.after_app_install"
+before_app_uninstall = "kinerja_sop.integrations.erpnext.before_app_uninstall"
+doc_events = {
+	# Fires only on a site with ERPNext; pull_employee does nothing unless ERPNext is the source.
+	"Employee": {"on_update": "kinerja_sop.integrations.erpnext.pull_employee"},
+}
+
 fixtures = [
 	{"dt": "Role", "filters": [["name", "in", list(catalogue.APP_ROLES)]]},
 ]

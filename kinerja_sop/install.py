@@ -3,8 +3,8 @@
 Fixtures bring the Roles; the SOP records are synced from the catalogue here,
 because an administrator's edits must survive `bench migrate` (fixtures would
 overwrite them). Uninstalling removes what Frappe's remove_app leaves behind:
-our Workflows, Roles, register counters, and the User Permissions, ToDos
-and Workflow Actions that point at our DocTypes.
+our Workflows, Roles, register counters, Webhooks, the ERPNext link fields,
+and the User Permissions, ToDos and Workflow Actions that point at our DocTypes.
 """
 
 import frappe
@@ -12,6 +12,8 @@ from frappe.utils.fixtures import sync_fixtures
 
 from kinerja_sop.domain.catalogue import APP_ROLES
 from kinerja_sop.domain.letter_number import INCOMING_PREFIX, SEQUENCE_PREFIX
+from kinerja_sop.integrations.erpnext import remove_custom_fields, setup_custom_fields
+from kinerja_sop.integrations.webhooks import delete_webhooks, install_webhooks
 from kinerja_sop.kinerja.doctype.indikator_kinerja.indikator_kinerja import install_seed_indicators
 from kinerja_sop.kinerja.doctype.sop_kinerja.sop_kinerja import sync_shipped_sops
 from kinerja_sop.persuratan.doctype.klasifikasi_arsip.klasifikasi_arsip import install_starter_set
@@ -32,6 +34,8 @@ def after_install():
 	sync_all_workflows()
 	set_default_print_formats()
 	set_default_language()
+	install_webhooks()
+	setup_custom_fields()
 
 
 def after_migrate():
@@ -40,11 +44,15 @@ def after_migrate():
 	sync_shipped_sops()
 	sync_all_workflows()
 	set_default_print_formats()
+	install_webhooks()
+	setup_custom_fields()
 
 
 def before_uninstall():
 	doctypes = get_app_doctypes()
 	delete_app_workflows(doctypes)
+	delete_webhooks(doctypes)
+	remove_custom_fields()
 	delete_records_about(doctypes)
 	delete_counters((SEQUENCE_PREFIX, INCOMING_PREFIX))
 	delete_app_roles()

@@ -104,8 +104,11 @@ def penandatangan(unit_name: str, position: str = CAMAT) -> dict:
 		nip = parse_nip(row.nip).formatted if row.nip else ""
 	except NipError:
 		nip = row.nip
+	jabatan = (row.position_title or f"{position} {kop_unit(unit_name)['tempat']}").upper()
+	if row.get("acting"):  # Plt. / Plh. sign in the position they act in: "Plt. CAMAT CILEUNYI"
+		jabatan = f"{row.acting} {jabatan}"
 	return {
-		"jabatan": (row.position_title or f"{position} {kop_unit(unit_name)['tempat']}").upper(),
+		"jabatan": jabatan,
 		"nama": row.full_name,
 		"pangkat": row.pangkat_golongan or "",
 		"nip": nip,

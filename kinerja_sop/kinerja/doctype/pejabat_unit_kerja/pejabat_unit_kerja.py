@@ -13,6 +13,7 @@ class PejabatUnitKerja(Document):
 	if TYPE_CHECKING:
 		from frappe.types import DF
 
+		acting: DF.Literal["", "Plt.", "Plh."]
 		full_name: DF.Data
 		is_active: DF.Check
 		nip: DF.Data | None
@@ -39,7 +40,9 @@ class PejabatUnitKerja(Document):
 		parent: DF.Data
 		parentfield: DF.Data
 		parenttype: DF.Data
+		pns_id: DF.Data | None
 		position_title: DF.Data | None
+		siasn_role: DF.Data | None
 		sop_role: DF.Literal["Camat", "Sekretaris", "Kasubag Evapor", "Kasubag Umum", "Staf"]
 		user: DF.Link | None
 	# end: auto-generated types

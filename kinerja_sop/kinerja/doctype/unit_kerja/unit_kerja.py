@@ -18,6 +18,7 @@ from kinerja_sop.domain.working_time import (
 	WorkingCalendar,
 	office_hours_from_rows,
 )
+from kinerja_sop.integrations.erpnext import push_unit
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 # Positions held by one person at a time; any number of Staf.
@@ -80,6 +81,7 @@ class UnitKerja(Document):
 	def on_update(self):
 		self.grant_official_access()
 		self.revoke_removed_official_access()
+		push_unit(self)  # to ERPNext, when it is installed and chosen as the target
 
 	def on_trash(self):
 		frappe.db.delete("User Permission", {"allow": self.doctype, "for_value": self.name})
