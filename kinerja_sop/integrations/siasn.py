@@ -248,8 +248,9 @@ def apply_official(plan: Plan, index: dict, official: Official, unit_name: str):
 	here = sorted((r for r in rows if r.parent == unit_name), key=lambda r: not r.is_active)
 	entry = Entry(UNCHANGED, official.line, official.nip, official.full_name, unit_name)
 	if here:
-		entry.details = update_row(unit, here[0], official)
-		if entry.details:
+		changes, notes = update_row(unit, here[0], official)
+		entry.details = changes + notes
+		if changes:
 			entry.action = UPDATED
 	else:
 		elsewhere = [r for r in rows if r.parent != unit_name]
@@ -275,9 +276,9 @@ def siasn_values(official: Official) -> dict:
 	}
 
 
-def update_row(unit, row, official: Official) -> list[str]:
-	"""Bring a row in line with the export; returns what changed, in words."""
-	changes = []
+def update_row(unit, row, official: Official) -> tuple[list[str], list[str]]:
+	"""Bring a row in line with the export: what changed, and what could not, in words."""
+	changes, notes = [], []
 	labels = field_labels()
 	for fieldname, value in siasn_values(official).items():
 		if fieldname == "pangkat_golongan" and not value:
@@ -287,35 +288,37 @@ def update_row(unit, row, official: Official) -> list[str]:
 				_("{0}: {1} → {2}").format(labels[fieldname], row.get(fieldname) or "–", value or "–")
 			)
 			row.set(fieldname, value)
-	changes += follow_suggested_role(unit, row, official)
-	changes += reactivate(unit, row)
-	return changes
+	for step in (follow_suggested_role, reactivate):
+		changed, note = step(unit, row, official)
+		changes += changed
+		notes += note
+	return changes, notes
 
 
-def reactivate(unit, row) -> list[str]:
-	"""Someone the export places in the unit works there: an inactive row becomes active when it can."""
-	if row.is_active:
-		return []
-	if row.sop_role in SINGLE_HOLDER_POSITIONS and position_held(unit, row.sop_role, row):
-		return [_("Stays inactive: the unit already has an active {0}.").format(row.sop_role)]
-	row.is_active = 1
-	return [_("Active again in the unit.")]
-
-
-def follow_suggested_role(unit, row, official: Official) -> list[str]:
+def follow_suggested_role(unit, row, official: Official) -> tuple[list[str], list[str]]:
 	"""The role moves with the position only while it is still the one the import gave."""
 	suggested = official.suggested_role
 	if not row.siasn_role or row.sop_role != row.siasn_role or suggested == row.sop_role:
-		return []
+		return [], []
 	if suggested in SINGLE_HOLDER_POSITIONS and position_held(unit, suggested, row):
-		return [
+		return [], [
 			_(
 				"The position suggests {0}, but the unit already has an active {0}: the role stays {1}."
 			).format(suggested, row.sop_role)
 		]
 	change = _("{0}: {1} → {2}").format(_("Position Role"), row.sop_role, suggested)
 	row.sop_role = row.siasn_role = suggested
-	return [change]
+	return [change], []
+
+
+def reactivate(unit, row, official: Official) -> tuple[list[str], list[str]]:
+	"""Someone the export places in the unit works there: an inactive row becomes active when it can."""
+	if row.is_active:
+		return [], []
+	if row.sop_role in SINGLE_HOLDER_POSITIONS and position_held(unit, row.sop_role, row):
+		return [], [_("Stays inactive: the unit already has an active {0}.").format(row.sop_role)]
+	row.is_active = 1
+	return [_("Active again in the unit.")], []
 
 
 def add_row(unit, official: Official, elsewhere: list, index: dict) -> list[str]:

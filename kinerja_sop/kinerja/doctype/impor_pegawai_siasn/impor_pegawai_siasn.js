@@ -6,6 +6,7 @@ const ACTION_LABELS = {
 	moved: __("Moved Here"),
 	updated: __("Updated"),
 	deactivated: __("Deactivated"),
+	unchanged: __("Unchanged"),
 	skipped: __("Skipped"),
 	error: __("Error"),
 };
@@ -14,6 +15,7 @@ const ACTION_COLOURS = {
 	moved: "green",
 	updated: "blue",
 	deactivated: "orange",
+	unchanged: "gray",
 	skipped: "gray",
 	error: "red",
 };

@@ -84,6 +84,7 @@ class ImporPegawaiSIASN(Document):
 			self.set(fieldname, before.get(fieldname) if before else None)
 		if not before:
 			self.status = NOT_PREVIEWED
+			self.set_counts(None)
 
 	def reset_when_file_changed(self):
 		if self.flags.from_job or self.is_new():
@@ -153,7 +154,7 @@ class ImporPegawaiSIASN(Document):
 		finally:
 			self.forget_unsaved_units()
 		self.set_counts(plan)
-		self.preview_data = frappe.as_json([e.as_dict() for e in plan.entries if e.action != siasn.UNCHANGED])
+		self.preview_data = preview_json(plan)
 		self.file_hash = content_hash
 		self.finish(HAS_ERRORS if plan.has_errors else READY, error_log=self.error_lines(plan))
 
@@ -177,7 +178,7 @@ class ImporPegawaiSIASN(Document):
 			self.finish(FAILED, error_log=self.failure_log(error))
 			return
 		self.set_counts(plan)
-		self.preview_data = frappe.as_json([e.as_dict() for e in plan.entries if e.action != siasn.UNCHANGED])
+		self.preview_data = preview_json(plan)
 		self.finish(IMPORTED, error_log=None)
 
 	def finish(self, status: str, error_log: str | None):
@@ -235,6 +236,11 @@ class ImporPegawaiSIASN(Document):
 	def forget_unsaved_units(self):
 		"""The plan changed Unit Kerja documents in memory; drop any cached copy."""
 		frappe.clear_document_cache("Unit Kerja")
+
+
+def preview_json(plan: "siasn.Plan") -> str:
+	"""Every line that changes something or carries a note; unchanged lines are only counted."""
+	return frappe.as_json([e.as_dict() for e in plan.entries if e.action != siasn.UNCHANGED or e.details])
 
 
 def run_preview(name: str):
