@@ -93,7 +93,11 @@ class TestWebhooks(IndonesianTestCase):
 			sorted((w.webhook_doctype, w.webhook_docevent) for w in shipped),
 			sorted(
 				[(d, "on_submit") for d in SIGNED_DOCUMENTS]
-				+ [("Pengukuran Kinerja", "on_submit"), ("Surat Keluar", "on_submit"), ("Surat Keluar", "on_change")]
+				+ [
+					("Pengukuran Kinerja", "on_submit"),
+					("Surat Keluar", "on_submit"),
+					("Surat Keluar", "on_change"),
+				]
 			),
 		)
 		self.assertTrue(all(not w.enabled and w.request_url == PLACEHOLDER_URL for w in shipped))
@@ -125,8 +129,12 @@ class TestWebhooks(IndonesianTestCase):
 		self.assertEqual(delivered["status"], "Diterima Semua")
 		self.assertEqual(delivered["unit_kerja"], self.office.unit)
 		(recipient,) = delivered["penerima"]
-		self.assertEqual((recipient["nama_penerima"], recipient["diterima_oleh"]), ("Bupati Bandung", "Penerima 1"))
-		logs = frappe.get_all("Webhook Request Log", filters={"reference_document": letter.name}, pluck="error")
+		self.assertEqual(
+			(recipient["nama_penerima"], recipient["diterima_oleh"]), ("Bupati Bandung", "Penerima 1")
+		)
+		logs = frappe.get_all(
+			"Webhook Request Log", filters={"reference_document": letter.name}, pluck="error"
+		)
 		self.assertEqual(len(logs), 2)
 
 	def test_a_wrong_secret_fails_the_receivers_check(self):
