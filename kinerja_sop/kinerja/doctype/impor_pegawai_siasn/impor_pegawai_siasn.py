@@ -133,7 +133,7 @@ class ImporPegawaiSIASN(Document):
 			queue=QUEUE,
 			timeout=1800,
 			name=self.name,
-			job_id=f"impor-pegawai-siasn::{self.name}",
+			job_id=f"impor-pegawai-siasn::{self.name}::{method}",
 			deduplicate=True,
 			enqueue_after_commit=True,
 		)
