@@ -6,6 +6,7 @@ under templates/print/; these functions only fetch and shape the facts.
 
 import base64
 import hashlib
+import hmac
 import io
 from urllib.parse import urlencode
 
@@ -112,14 +113,76 @@ def penandatangan(unit_name: str, position: str = CAMAT) -> dict:
 	}
 
 
+# What a signature covers: the document's content as it stood when it was signed.
+# Fields the SOP keeps writing after that (state, current step, step log, letter
+# number, delivery status, disposition, receipts) are left out, so a genuine paper
+# printed at any step still verifies; the page shows the number beside it.
+SIGNATURE_FIELDS = ("paraf_by", "paraf_at", "signed_by", "signed_at")
+AFTER_SIGNING_FIELDS = ("workflow_state", "status", "disposisi")
+NO_VALUE_TYPES = frozenset(
+	("Section Break", "Column Break", "Tab Break", "HTML", "Button", "Fold", "Heading")
+)
+
+
+def signed_fields(meta) -> list:
+	"""The fields of a document that its signature covers."""
+	return [
+		df
+		for df in meta.fields
+		if df.fieldtype not in NO_VALUE_TYPES
+		and not df.is_virtual
+		and df.fieldname not in AFTER_SIGNING_FIELDS
+		and (df.fieldname in SIGNATURE_FIELDS or not df.allow_on_submit)
+	]
+
+
+def signed_content(doc) -> dict:
+	"""The signed content of a document, child rows by their own signed fields."""
+	content = {"doctype": doc.doctype, "name": doc.name}
+	for df in signed_fields(doc.meta):
+		value = doc.get(df.fieldname)
+		if df.fieldtype in ("Table", "Table MultiSelect"):
+			child_fields = signed_fields(frappe.get_meta(df.options))
+			value = [
+				{"name": row.name, **{f.fieldname: row.get(f.fieldname) for f in child_fields}}
+				for row in value or []
+			]
+		content[df.fieldname] = value
+	return content
+
+
 def sidik(doc) -> str:
-	"""A short fingerprint of a document's content: any change to it changes this."""
-	content = frappe.as_json(doc.as_dict(no_default_fields=True, no_child_table_fields=True), indent=None)
+	"""A short fingerprint of a document's signed content: any change to it changes
+	this, while the steps after the signature do not."""
+	content = frappe.as_json(signed_content(doc), indent=None)
 	return hashlib.sha256(content.encode()).hexdigest()[:12].upper()
 
 
+def verification_token(doctype: str, name: str) -> str:
+	"""The unguessable key printed in the QR code: an HMAC of the document's name
+	under the site's own secret, so only a paper (or a user who may print it) has it."""
+	from frappe.utils.password import get_encryption_key
+
+	message = f"kinerja_sop.verifikasi\n{doctype}\n{name}".encode()
+	digest = hmac.new(get_encryption_key().encode(), message, hashlib.sha256).digest()
+	return base64.b32encode(digest[:15]).decode()
+
+
+def valid_verification_token(doctype: str, name: str, token) -> bool:
+	if not isinstance(token, str) or not token:
+		return False
+	return hmac.compare_digest(token.strip().upper().encode(), verification_token(doctype, name).encode())
+
+
 def verification_url(doc) -> str:
-	query = urlencode({"dokumen": doc.doctype, "nomor": doc.name, "sidik": sidik(doc)})
+	query = urlencode(
+		{
+			"dokumen": doc.doctype,
+			"nomor": doc.name,
+			"kunci": verification_token(doc.doctype, doc.name),
+			"sidik": sidik(doc),
+		}
+	)
 	return get_url(f"/verifikasi?{query}")
 
 
