@@ -22,7 +22,7 @@ from kinerja_sop.domain.catalogue import (
 	TEAM_ROLE,
 	UNIT_DOCUMENTS,
 )
-from kinerja_sop.domain.kpi import TargetRange
+from kinerja_sop.domain.kpi import TargetRange, is_entered
 from kinerja_sop.domain.officials import NipError, parse_nip
 from kinerja_sop.domain.workflow_builder import step_kind
 
@@ -60,12 +60,30 @@ def tanggal_indonesia(value, with_day: bool = False) -> str:
 	return indonesian.tanggal_panjang(getdate(value), with_day) if value else ""
 
 
+# What a print shows for a figure nobody entered (kinerja_sop.entered): never 0.
+NOT_ENTERED = "-"
+
+
 def angka_indonesia(value, decimals: int = 0) -> str:
-	return indonesian.angka(value, decimals)
+	return indonesian.angka(value, decimals) if is_entered(value) else NOT_ENTERED
 
 
 def rupiah(value) -> str:
-	return indonesian.rupiah(value)
+	return indonesian.rupiah(value) if is_entered(value) else NOT_ENTERED
+
+
+def nilai_satuan(value, satuan: str | None = "", decimals: int = 2) -> str:
+	"""A figure with its unit of measure ("2,80 persen"), or "-" alone when not entered."""
+	if not is_entered(value):
+		return NOT_ENTERED
+	return f"{indonesian.angka(value, decimals)} {satuan or ''}".strip()
+
+
+def indikator_belum_diisi(rows) -> int:
+	"""How many measured indicators of a table have no realisation entered (and no grade)."""
+	return sum(
+		1 for row in rows or [] if row.get("indikator_kinerja") and not is_entered(row.get("realisasi"))
+	)
 
 
 def judul_dokumen(doctype: str) -> str:
@@ -229,12 +247,10 @@ def perjanjian_kinerja(doc) -> list[dict]:
 			continue
 		master = frappe.get_cached_doc("Indikator Kinerja", row.indikator_kinerja)
 		target = master.target_for(doc.tahun)
-		if target is None:
-			shown = "-"
-		elif isinstance(target, TargetRange):
-			shown = f"{indonesian.angka(target.low, 2)} – {indonesian.angka(target.high, 2)}"
+		if isinstance(target, TargetRange):
+			shown = f"{angka_indonesia(target.low, 2)} – {angka_indonesia(target.high, 2)}"
 		else:
-			shown = indonesian.angka(target, 2)
+			shown = angka_indonesia(target, 2)
 		rows.append({"indikator": row.indikator, "satuan": master.satuan or "", "target": shown})
 	return rows
 
