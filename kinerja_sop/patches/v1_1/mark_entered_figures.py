@@ -44,7 +44,6 @@ def execute():
 		"Target Indikator Kinerja",
 		"Pengukuran Kinerja",
 	):
-		frappe.reload_doctype(doctype)
 		mark_non_zero_as_entered(doctype)
 	keep_zero_lower_bounds_of_ranges()
 	for doctype in GRADED_ROWS:
