@@ -11,7 +11,7 @@ import io
 from urllib.parse import urlencode
 
 import frappe
-from frappe.utils import get_url, getdate
+from frappe.utils import cint, flt, get_datetime, get_datetime_str, get_url, getdate
 
 from kinerja_sop.domain import indonesian
 from kinerja_sop.domain.catalogue import (
@@ -155,18 +155,36 @@ def signed_fields(meta) -> list:
 
 
 def signed_content(doc) -> dict:
-	"""The signed content of a document, child rows by their own signed fields."""
+	"""The signed content of a document, child rows by their own signed fields, each
+	value in one canonical form (a document in memory and the same one read back
+	from the database give the same content)."""
 	content = {"doctype": doc.doctype, "name": doc.name}
 	for df in signed_fields(doc.meta):
 		value = doc.get(df.fieldname)
 		if df.fieldtype in ("Table", "Table MultiSelect"):
 			child_fields = signed_fields(frappe.get_meta(df.options))
 			value = [
-				{"name": row.name, **{f.fieldname: row.get(f.fieldname) for f in child_fields}}
+				{"name": row.name, **{f.fieldname: canonical(f, row.get(f.fieldname)) for f in child_fields}}
 				for row in value or []
 			]
+		else:
+			value = canonical(df, value)
 		content[df.fieldname] = value
 	return content
+
+
+def canonical(df, value):
+	if value is None or value == "":
+		return None
+	if df.fieldtype in ("Float", "Currency", "Percent"):
+		return flt(value)
+	if df.fieldtype in ("Int", "Check"):
+		return cint(value)
+	if df.fieldtype == "Date":
+		return getdate(value).isoformat()
+	if df.fieldtype == "Datetime":
+		return get_datetime_str(get_datetime(value))
+	return value if isinstance(value, str) else str(value)
 
 
 def sidik(doc) -> str:

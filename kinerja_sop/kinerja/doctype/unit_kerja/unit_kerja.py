@@ -26,7 +26,9 @@ SINGLE_HOLDER_POSITIONS = (CAMAT, SEKRETARIS, KASUBAG_EVAPOR, KASUBAG_UMUM)
 UNIT_CODE_PATTERN = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9.\-]*[A-Za-z0-9])?$")
 # The letterhead logo: an uploaded image file of this site, nothing that could leave
 # the src attribute of the kop surat (quotes, brackets, spaces) or point elsewhere.
-LOGO_URL_PATTERN = re.compile(r"^/(?:private/)?files/[A-Za-z0-9_.,()+\-]+\.(?:png|jpe?g|gif|svg|webp)$", re.I)
+LOGO_URL_PATTERN = re.compile(
+	r"^/(?:private/)?files/[^\"'<>`\\\x00-\x1f?#]+\.(?:png|jpe?g|gif|svg|webp)$", re.IGNORECASE
+)
 
 
 class InvalidNIPError(frappe.ValidationError):
