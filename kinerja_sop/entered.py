@@ -10,8 +10,10 @@ and this module keeps the two together:
   for the flag is never used: a REST client that sends ``"realisasi": 0`` entered
   zero; one that sends null, or leaves the field out of a new row, entered nothing;
 - on load (`EnteredValues.load_from_db`) a value whose flag is off comes back as
-  None, so the form shows an empty field, REST returns null, and a document read
-  and saved again (by the desk, a REST client or the server) stays not entered;
+  None, and `as_dict` (what the desk and REST receive) keeps it null where Frappe
+  would put 0, so the form shows an empty field, REST returns null (or leaves the
+  field out, as it does with every null), and a document read and saved again (by
+  the desk, a REST client or the server) stays not entered;
 - queries that read rows without loading their document (`get_entered_rows`)
   read the flags and give None for what was not entered.
 
@@ -95,3 +97,16 @@ class EnteredValues:
 	def load_from_db(self):
 		super().load_from_db()
 		blank_not_entered(self)
+
+	def as_dict(self, no_nulls=False, *args, **kwargs) -> dict:
+		"""What the desk and REST receive: a figure not entered is null (left out with
+		no_nulls, as Frappe leaves out every null), never the 0 Frappe's sanitising
+		puts in its place. Rows are their own EnteredValues and do the same."""
+		values = super().as_dict(no_nulls, *args, **kwargs)
+		for fieldname in entered_fields(self.doctype):
+			if self.get(fieldname) is None:
+				if no_nulls:
+					values.pop(fieldname, None)
+				else:
+					values[fieldname] = None
+		return values
