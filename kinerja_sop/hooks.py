@@ -49,6 +49,8 @@ jinja = {
 		"kinerja_sop.printing.angka_indonesia",
 		"kinerja_sop.printing.rupiah",
 		"kinerja_sop.printing.judul_dokumen",
+		"kinerja_sop.printing.nilai_satuan",
+		"kinerja_sop.printing.indikator_belum_diisi",
 		"kinerja_sop.printing.kop_unit",
 		"kinerja_sop.printing.penandatangan",
 		"kinerja_sop.printing.sidik",

@@ -6,11 +6,12 @@ under templates/print/; these functions only fetch and shape the facts.
 
 import base64
 import hashlib
+import hmac
 import io
 from urllib.parse import urlencode
 
 import frappe
-from frappe.utils import get_url, getdate
+from frappe.utils import cint, flt, get_datetime, get_datetime_str, get_url, getdate
 
 from kinerja_sop.domain import indonesian
 from kinerja_sop.domain.catalogue import (
@@ -21,7 +22,7 @@ from kinerja_sop.domain.catalogue import (
 	TEAM_ROLE,
 	UNIT_DOCUMENTS,
 )
-from kinerja_sop.domain.kpi import TargetRange
+from kinerja_sop.domain.kpi import TargetRange, is_entered
 from kinerja_sop.domain.officials import NipError, parse_nip
 from kinerja_sop.domain.workflow_builder import step_kind
 
@@ -59,12 +60,30 @@ def tanggal_indonesia(value, with_day: bool = False) -> str:
 	return indonesian.tanggal_panjang(getdate(value), with_day) if value else ""
 
 
+# What a print shows for a figure nobody entered (kinerja_sop.entered): never 0.
+NOT_ENTERED = "-"
+
+
 def angka_indonesia(value, decimals: int = 0) -> str:
-	return indonesian.angka(value, decimals)
+	return indonesian.angka(value, decimals) if is_entered(value) else NOT_ENTERED
 
 
 def rupiah(value) -> str:
-	return indonesian.rupiah(value)
+	return indonesian.rupiah(value) if is_entered(value) else NOT_ENTERED
+
+
+def nilai_satuan(value, satuan: str | None = "", decimals: int = 2) -> str:
+	"""A figure with its unit of measure ("2,80 persen"), or "-" alone when not entered."""
+	if not is_entered(value):
+		return NOT_ENTERED
+	return f"{indonesian.angka(value, decimals)} {satuan or ''}".strip()
+
+
+def indikator_belum_diisi(rows) -> int:
+	"""How many measured indicators of a table have no realisation entered (and no grade)."""
+	return sum(
+		1 for row in rows or [] if row.get("indikator_kinerja") and not is_entered(row.get("realisasi"))
+	)
 
 
 def judul_dokumen(doctype: str) -> str:
@@ -115,14 +134,94 @@ def penandatangan(unit_name: str, position: str = CAMAT) -> dict:
 	}
 
 
+# What a signature covers: the document's content as it stood when it was signed.
+# Fields the SOP keeps writing after that (state, current step, step log, letter
+# number, delivery status, disposition, receipts) are left out, so a genuine paper
+# printed at any step still verifies; the page shows the number beside it.
+SIGNATURE_FIELDS = ("paraf_by", "paraf_at", "signed_by", "signed_at")
+AFTER_SIGNING_FIELDS = ("workflow_state", "status", "disposisi")
+NO_VALUE_TYPES = frozenset(
+	("Section Break", "Column Break", "Tab Break", "HTML", "Button", "Fold", "Heading")
+)
+
+
+def signed_fields(meta) -> list:
+	"""The fields of a document that its signature covers."""
+	return [
+		df
+		for df in meta.fields
+		if df.fieldtype not in NO_VALUE_TYPES
+		and not df.is_virtual
+		and df.fieldname not in AFTER_SIGNING_FIELDS
+		and (df.fieldname in SIGNATURE_FIELDS or not df.allow_on_submit)
+	]
+
+
+def signed_content(doc) -> dict:
+	"""The signed content of a document, child rows by their own signed fields, each
+	value in one canonical form (a document in memory and the same one read back
+	from the database give the same content)."""
+	content = {"doctype": doc.doctype, "name": doc.name}
+	for df in signed_fields(doc.meta):
+		value = doc.get(df.fieldname)
+		if df.fieldtype in ("Table", "Table MultiSelect"):
+			child_fields = signed_fields(frappe.get_meta(df.options))
+			value = [
+				{"name": row.name, **{f.fieldname: canonical(f, row.get(f.fieldname)) for f in child_fields}}
+				for row in value or []
+			]
+		else:
+			value = canonical(df, value)
+		content[df.fieldname] = value
+	return content
+
+
+def canonical(df, value):
+	if value is None or value == "":
+		return None
+	if df.fieldtype in ("Float", "Currency", "Percent"):
+		return flt(value)
+	if df.fieldtype in ("Int", "Check"):
+		return cint(value)
+	if df.fieldtype == "Date":
+		return getdate(value).isoformat()
+	if df.fieldtype == "Datetime":
+		return get_datetime_str(get_datetime(value))
+	return value if isinstance(value, str) else str(value)
+
+
 def sidik(doc) -> str:
-	"""A short fingerprint of a document's content: any change to it changes this."""
-	content = frappe.as_json(doc.as_dict(no_default_fields=True, no_child_table_fields=True), indent=None)
+	"""A short fingerprint of a document's signed content: any change to it changes
+	this, while the steps after the signature do not."""
+	content = frappe.as_json(signed_content(doc), indent=None)
 	return hashlib.sha256(content.encode()).hexdigest()[:12].upper()
 
 
+def verification_token(doctype: str, name: str) -> str:
+	"""The unguessable key printed in the QR code: an HMAC of the document's name
+	under the site's own secret, so only a paper (or a user who may print it) has it."""
+	from frappe.utils.password import get_encryption_key
+
+	message = f"kinerja_sop.verifikasi\n{doctype}\n{name}".encode()
+	digest = hmac.new(get_encryption_key().encode(), message, hashlib.sha256).digest()
+	return base64.b32encode(digest[:15]).decode()
+
+
+def valid_verification_token(doctype: str, name: str, token) -> bool:
+	if not isinstance(token, str) or not token:
+		return False
+	return hmac.compare_digest(token.strip().upper().encode(), verification_token(doctype, name).encode())
+
+
 def verification_url(doc) -> str:
-	query = urlencode({"dokumen": doc.doctype, "nomor": doc.name, "sidik": sidik(doc)})
+	query = urlencode(
+		{
+			"dokumen": doc.doctype,
+			"nomor": doc.name,
+			"kunci": verification_token(doc.doctype, doc.name),
+			"sidik": sidik(doc),
+		}
+	)
 	return get_url(f"/verifikasi?{query}")
 
 
@@ -169,12 +268,10 @@ def perjanjian_kinerja(doc) -> list[dict]:
 			continue
 		master = frappe.get_cached_doc("Indikator Kinerja", row.indikator_kinerja)
 		target = master.target_for(doc.tahun)
-		if target is None:
-			shown = "-"
-		elif isinstance(target, TargetRange):
-			shown = f"{indonesian.angka(target.low, 2)} – {indonesian.angka(target.high, 2)}"
+		if isinstance(target, TargetRange):
+			shown = f"{angka_indonesia(target.low, 2)} – {angka_indonesia(target.high, 2)}"
 		else:
-			shown = indonesian.angka(target, 2)
+			shown = angka_indonesia(target, 2)
 		rows.append({"indikator": row.indikator, "satuan": master.satuan or "", "target": shown})
 	return rows
 

@@ -13,6 +13,11 @@ which rounds half to even.
 
 Kecamatan indicators are counts, amounts, days and percentages: a negative
 target or realisation is a data-entry error here, not a signed quantity.
+
+"Not entered" is not 0. None (or blank text) is a figure nobody entered: it has
+no achievement, no predicate and no efficiency, and whole-document averages skip
+it and count it (`grade`, `overall_score`, `points_change`, `budget_absorption`,
+`efficiency`). 0 is a figure someone entered, graded like any other.
 """
 
 from collections.abc import Iterable, Sequence
@@ -43,6 +48,11 @@ class KpiError(ValueError):
 
 
 Number = Decimal | int | float | str
+
+
+def is_entered(value) -> bool:
+	"""Whether a figure was entered: None and blank text were not; 0 was."""
+	return not (value is None or (isinstance(value, str) and not value.strip()))
 
 
 # --- numbers -----------------------------------------------------------------
@@ -222,6 +232,18 @@ def measure(
 	return Measurement(
 		target=target, realisation=real, polarity=polarity, achievement=score, weight=weight, unit=unit
 	)
+
+
+def grade(
+	target, realisation: Number | None, polarity: str = HIGHER, weight: Number = 1, unit: str = ""
+) -> Measurement | None:
+	"""measure(), or None when the realisation was not entered: an indicator nobody
+	measured has no achievement and no predicate (never 0 %, never Sangat Kurang, and
+	for a lower-is-better indicator never 200 %). A missing target for an entered
+	realisation is still an error."""
+	if not is_entered(realisation):
+		return None
+	return measure(target, realisation, polarity, weight, unit)
 
 
 # --- predicate (predikat) ----------------------------------------------------
@@ -437,11 +459,13 @@ def weighted_average(values: Sequence[Number], weights: Sequence[Number] | None 
 
 @dataclass(frozen=True)
 class DocumentScore:
-	"""A performance document's average achievement and its predicate."""
+	"""A performance document's average achievement and its predicate: `indicators`
+	measured ones went into it, `not_entered` ones had no realisation and did not."""
 
 	achievement: Decimal
 	predicate: str
 	indicators: int
+	not_entered: int = 0
 
 
 def document_score(
@@ -452,6 +476,23 @@ def document_score(
 	weights = [m.weight for m in measurements] if weighted else None
 	mean = weighted_average(values, weights)
 	return DocumentScore(achievement=mean, predicate=predicate(mean, bands), indicators=len(values))
+
+
+def overall_score(
+	measurements: Sequence[Measurement | None], weighted: bool = False, bands: Iterable = DEFAULT_BANDS
+) -> DocumentScore | None:
+	"""document_score over the indicators that were measured (None: not entered),
+	saying how many were left out; None when no indicator was measured at all."""
+	measured = [m for m in measurements if m is not None]
+	if not measured:
+		return None
+	score = document_score(measured, weighted, bands)
+	return DocumentScore(
+		achievement=score.achievement,
+		predicate=score.predicate,
+		indicators=score.indicators,
+		not_entered=len(measurements) - len(measured),
+	)
 
 
 @dataclass(frozen=True)
@@ -474,6 +515,14 @@ def change(previous: Number, current: Number) -> Change:
 	after = _exact(current, "current")
 	percent = None if before == 0 else _decimal((after - before) * 100 / abs(before))
 	return Change(_decimal(before), _decimal(after), absolute=_decimal(after - before), percent=percent)
+
+
+def points_change(previous: Number | None, current: Number | None) -> Decimal | None:
+	"""current − previous (percentage points for achievements); None when either
+	figure is missing: no last year, or nothing measured this year, is no change."""
+	if not (is_entered(previous) and is_entered(current)):
+		return None
+	return change(previous, current).absolute
 
 
 @dataclass(frozen=True)
@@ -532,6 +581,29 @@ def program_efficiency(
 	)
 
 
+def budget_absorption(ceiling: Number | None, spent: Number | None) -> Decimal | None:
+	"""spent ÷ ceiling × 100; None when the amount spent was not entered (0 spent
+	is 0 %). A zero or missing ceiling is an error."""
+	if not is_entered(spent):
+		return None
+	pagu = _non_negative(ceiling, "ceiling", "missing_value")
+	if pagu == 0:
+		raise KpiError("zero_budget", "the budget ceiling is zero", field="ceiling")
+	return _decimal(_non_negative(spent, "spent", "missing_value") * 100 / pagu)
+
+
+def efficiency(
+	ceiling: Number | None, spent: Number | None, achievement_percent: Number | None
+) -> ProgramEfficiency | None:
+	"""program_efficiency(), or None while the amount spent or the performance
+	achievement is not entered, or nothing was spent: there is nothing to weigh yet."""
+	if not (is_entered(spent) and is_entered(achievement_percent)):
+		return None
+	if budget_absorption(ceiling, spent) == 0:
+		return None
+	return program_efficiency(ceiling, spent, achievement_percent)
+
+
 # --- collection periods --------------------------------------------------------
 
 FREQUENCY_MONTHS = {"Monthly": 1, "Quarterly": 3, "Semiannual": 6, "Annual": 12}
@@ -552,7 +624,7 @@ def period_end(day, frequency: str):
 def aggregate_realisation(formula_type: str, values) -> Decimal | int:
 	"""One period's realisation from the values the Data IKU recorded for it:
 	counts add up; averages, ratios and percentages are averaged."""
-	values = [v for v in values if v is not None]
+	values = [v for v in values if is_entered(v)]
 	if not values:
 		raise KpiError("empty_input", "no values recorded for the period")
 	if formula_type == "Count":

@@ -13,7 +13,8 @@ from frappe import _
 from frappe.utils import cint, now_datetime
 
 from kinerja_sop.domain.catalogue import SOP_DOCUMENTS, UNIT_DOCUMENTS
-from kinerja_sop.domain.kpi import average, round_half_up
+from kinerja_sop.domain.kpi import average, is_entered, round_half_up
+from kinerja_sop.entered import get_entered_rows
 
 ANNUAL = "Tahunan"
 
@@ -118,7 +119,9 @@ def overdue_steps_by_role(filters=None, **_chart_args) -> dict:
 @frappe.whitelist()
 def iku_achievement_by_year(filters=None, **_chart_args) -> dict:
 	"""Each indicator's achievement (%) in the signed Pengukuran of each year;
-	several units in one year are averaged."""
+	several units in one year are averaged. An indicator whose realisation was not
+	entered has no achievement: it is left out of the average, and a year in which
+	it was graded nowhere has no value (null, never 0)."""
 	asked = frappe.parse_json(filters) or {}
 	where = {**scope(filters), "docstatus": 1, "periode": asked.get("periode") or ANNUAL}
 	where.pop("tahun", None)
@@ -128,7 +131,7 @@ def iku_achievement_by_year(filters=None, **_chart_args) -> dict:
 	year_of = {row.name: row.tahun for row in measured}
 	achieved = defaultdict(list)
 	if year_of:
-		for row in frappe.get_all(
+		for row in get_entered_rows(
 			"Indikator Pengukuran",
 			filters={
 				"parenttype": "Pengukuran Kinerja",
@@ -137,21 +140,18 @@ def iku_achievement_by_year(filters=None, **_chart_args) -> dict:
 			},
 			fields=["parent", "indikator_kinerja", "capaian"],
 		):
-			achieved[(row.indikator_kinerja, year_of[row.parent])].append(row.capaian or 0)
+			achieved[(row.indikator_kinerja, year_of[row.parent])].append(row.capaian)
 	years = sorted(set(year_of.values()))
 	indicators = sorted({indicator for indicator, _year in achieved})
 	return {
 		"labels": [str(year) for year in years],
 		"datasets": [
-			{
-				"name": indicator,
-				"values": [
-					float(round_half_up(average(achieved[(indicator, year)])))
-					if achieved[(indicator, year)]
-					else 0
-					for year in years
-				],
-			}
+			{"name": indicator, "values": [year_average(achieved[(indicator, year)]) for year in years]}
 			for indicator in indicators
 		],
 	}
+
+
+def year_average(achievements: list) -> float | None:
+	graded = [value for value in achievements if is_entered(value)]
+	return float(round_half_up(average(graded))) if graded else None

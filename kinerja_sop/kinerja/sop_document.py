@@ -25,6 +25,7 @@ from kinerja_sop.domain.mail_register import DITERIMA_SEMUA
 from kinerja_sop.domain.time_standard import parse_time_standard
 from kinerja_sop.domain.workflow_builder import TransitionPlan, WorkflowPlan, build_workflow
 from kinerja_sop.domain.working_time import WorkingCalendar, to_unit_time
+from kinerja_sop.entered import EnteredValues, mark_entered
 from kinerja_sop.kinerja.doctype.rekap_kepatuhan_sop.rekap_kepatuhan_sop import add_steps, remove_steps
 from kinerja_sop.kinerja.doctype.sop_kinerja.sop_kinerja import SOP_OF_DOCTYPE_CACHE
 from kinerja_sop.permissions import get_unit_role_holders, is_unit_admin
@@ -81,7 +82,7 @@ def get_unit_calendar(unit) -> WorkingCalendar:
 	return _calendars[key]
 
 
-class SOPDocument(Document):
+class SOPDocument(EnteredValues, Document):
 	# Where each document keeps its content; the document classes fill these in.
 	source_fields: tuple[str, ...] = ()
 	draft_fields: tuple[str, ...] = ()
@@ -90,6 +91,7 @@ class SOPDocument(Document):
 	letter_classification: str | None = None
 
 	def validate(self):
+		mark_entered(self)  # after the subclass computed its figures, before anything is stored
 		self.set_title()
 		self.validate_team()
 		self.apply_sop_step()
@@ -98,6 +100,7 @@ class SOPDocument(Document):
 		self.validate_submitted_through_sop()
 
 	def before_update_after_submit(self):
+		mark_entered(self)
 		self.show_letter_as_registered()
 		self.apply_sop_step()
 

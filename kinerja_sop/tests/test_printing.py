@@ -4,15 +4,24 @@ own printing (Jinja print formats, wkhtmltopdf), and a guest can verify it."""
 import os
 import subprocess
 import urllib.request
+from urllib.parse import parse_qs, urlparse
 
 import frappe
 from frappe.utils import get_url
 
 from kinerja_sop.domain.catalogue import SOP_DOCUMENTS
 from kinerja_sop.domain.indonesian import tanggal_panjang
+from kinerja_sop.kinerja.doctype.unit_kerja.unit_kerja import InvalidLogoError
+from kinerja_sop.printing import sidik, verification_token, verification_url
 from kinerja_sop.tests.sop_walk import IndonesianTestCase, create_document, make_office
-from kinerja_sop.walk import walk_to_end
+from kinerja_sop.walk import act, actor, current_step, walk_to_end
 from kinerja_sop.www.verifikasi import verify
+
+# The smallest valid PNG (1 × 1, transparent).
+PNG = bytes.fromhex(
+	"89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+	"1f15c4890000000d49444154789c6360000002000100e221bc330000000049454e44ae426082"
+)
 
 
 def pdf_text(pdf: bytes) -> str:
@@ -110,18 +119,129 @@ class TestPrinting(IndonesianTestCase):
 		self.assertIn("SOP Perencanaan Kinerja", sheet)
 
 	def test_guest_verification_shows_only_the_public_facts(self):
-		from kinerja_sop.printing import sidik
-
 		renja = self.finished["Renja"]
 		with self.set_user("Guest"):
-			result = verify("Renja", renja.name, sidik(renja))
+			result = verify("Renja", renja.name, verification_token("Renja", renja.name), sidik(renja))
 			self.assertEqual(set(result), {"found", "jenis", "nomor", "tanggal", "unit", "status", "sah"})
 			self.assertEqual(
 				(result["nomor"], result["unit"], result["sah"]), (renja.nomor_surat, self.office.unit, True)
 			)
-			self.assertFalse(verify("Renja", renja.name, "000000000000")["sah"])
-			self.assertEqual(verify("User", "Administrator", None), {"found": False})
+			token = verification_token("Renja", renja.name)
+			self.assertFalse(verify("Renja", renja.name, token, "000000000000")["sah"])
+			self.assertEqual(
+				verify("User", "Administrator", verification_token("User", "Administrator"), None),
+				{"found": False},
+			)
 			self.assertFalse(frappe.has_permission("Renja", "read", renja.name))
+
+	def test_a_paper_printed_after_signing_still_verifies_after_the_later_steps(self):
+		renja = create_document("Renja", self.office)
+		while renja.docstatus == 0:  # up to and including the Camat's signature
+			_sop, plan, step = current_step(renja)
+			action = plan.transitions_from(renja.workflow_state)[0].action
+			renja = act(renja, actor(self.office, step.role, step), action, self.office)
+		html = frappe.get_print("Renja", renja.name, "Renja Resmi")
+		printed = parse_qs(urlparse(verification_url(renja)).query)
+		paper = {key: values[0] for key, values in printed.items()}
+		self.assertIn(paper["sidik"], html)
+		self.assertEqual(set(paper), {"dokumen", "nomor", "kunci", "sidik"})
+		state_at_printing = renja.workflow_state
+
+		finished, _actors = walk_to_end(renja, self.office)  # disposition, letter number, delivery
+		self.assertNotEqual(finished.workflow_state, state_at_printing)
+		self.assertTrue(finished.nomor_surat)
+		with self.set_user("Guest"):
+			result = verify(paper["dokumen"], paper["nomor"], paper["kunci"], paper["sidik"])
+			page = self.verification_page(paper)
+		self.assertEqual(
+			(result["sah"], result["status"], result["nomor"]),
+			(True, frappe._(finished.workflow_state), finished.nomor_surat),
+		)
+		self.assertIn("Sidik yang tercetak cocok dengan dokumen ini.", page)
+		self.assertIn(finished.nomor_surat, page)
+
+		# A signed field changed afterwards (behind the SOP's back) no longer matches.
+		frappe.db.set_value(
+			"Renja", renja.name, "tujuan_dan_sasaran", "Tujuan yang diubah setelah ditandatangani."
+		)
+		with self.set_user("Guest"):
+			self.assertFalse(verify(paper["dokumen"], paper["nomor"], paper["kunci"], paper["sidik"])["sah"])
+			self.assertIn("tidak cocok", self.verification_page(paper))
+
+	def test_guessing_names_without_the_printed_key_reveals_nothing(self):
+		renja = self.finished["Renja"]
+		fingerprint = sidik(renja)
+		nothing = {"found": False}
+		with self.set_user("Guest"):
+			absent = self.verification_page({"dokumen": "Renja", "nomor": "RENJA-9999-99999"})
+			for token in (None, "", "A" * 24, verification_token("Renja", "RENJA-9999-99999"), ["x"]):
+				with self.subTest(token=token):
+					self.assertEqual(verify("Renja", renja.name, token, fingerprint), nothing)
+			guessed = self.verification_page({"dokumen": "Renja", "nomor": renja.name, "sidik": fingerprint})
+			# The key of one document opens no other.
+			other = self.finished["Data IKU"]
+			self.assertEqual(
+				verify("Data IKU", other.name, verification_token("Renja", renja.name), sidik(other)), nothing
+			)
+		self.assertEqual(guessed, absent.replace("RENJA-9999-99999", renja.name))
+		for secret in (renja.nomor_surat, self.office.unit, renja.workflow_state):
+			self.assertNotIn(secret, guessed)
+		self.assertIn("Tidak ada dokumen yang cocok", guessed)
+		# The key is the site's HMAC, not something derived from public facts.
+		self.assertGreaterEqual(len(verification_token("Renja", renja.name)), 24)
+		self.assertNotEqual(verification_token("Renja", renja.name), verification_token("Renja", other.name))
+
+	def verification_page(self, query: dict) -> str:
+		"""The public page as Frappe's website renders it for the request."""
+		from frappe.utils import set_request
+		from frappe.website.serve import get_response_content
+
+		request = getattr(frappe.local, "request", None)
+		set_request(method="GET", path="/verifikasi")
+		frappe.local.form_dict = frappe._dict(query)
+		try:
+			return get_response_content("verifikasi")
+		finally:
+			# A GET request left behind makes Frappe's print view commit its access log.
+			if request is None:
+				del frappe.local.request
+			else:
+				frappe.local.request = request
+			frappe.local.form_dict = frappe._dict()
+
+	def test_the_letterhead_logo_is_an_uploaded_image_and_cannot_become_an_attribute(self):
+		unit = frappe.get_doc("Unit Kerja", self.office.unit)
+		logo = frappe.get_doc(
+			{"doctype": "File", "file_name": "logo-cetak.png", "content": PNG, "is_private": 0}
+		).insert(ignore_permissions=True)
+		hostile = (
+			f'{logo.file_url}" onerror="alert(1)',
+			"/files/tidak-ada.png",
+			"https://contoh.example/logo.png",
+			"javascript:alert(1)",
+			'/files/logo.png"><script>alert(1)</script>',
+			self.office.attachment,  # an uploaded file, but not an image
+		)
+		for value in hostile:
+			with self.subTest(logo=value):
+				unit = frappe.get_doc("Unit Kerja", self.office.unit)
+				unit.logo = value
+				with self.assertRaises(InvalidLogoError) as raised:
+					unit.save()
+				self.assertIn("bukan berkas gambar yang diunggah", str(raised.exception))
+		unit.reload()
+		unit.logo = logo.file_url
+		unit.save()
+		html = frappe.get_print("Renja", self.finished["Renja"].name, "Renja Resmi")
+		self.assertIn(f'<img src="{logo.file_url}">', html)
+
+		# A value already stored (before the check existed) is escaped in every letterhead.
+		frappe.db.set_value("Unit Kerja", unit.name, "logo", '/files/logo.png" onerror="alert(1)')
+		frappe.clear_document_cache("Unit Kerja", unit.name)
+		html = frappe.get_print("Renja", self.finished["Renja"].name, "Renja Resmi")
+		self.assertNotIn('onerror="alert(1)"', html)
+		self.assertIn('src="/files/logo.png&#34; onerror=&#34;alert(1)"', html)
+		frappe.db.set_value("Unit Kerja", unit.name, "logo", None)
 
 	def pdf_server_reachable(self) -> bool:
 		"""wkhtmltopdf fetches the print CSS from the site's own URL."""

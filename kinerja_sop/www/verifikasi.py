@@ -1,13 +1,16 @@
 """Public verification of a printed document (the QR code on every print).
 
-A guest sees only the document's type, number, date, unit and state, and
-whether the fingerprint printed on the paper still matches the document.
+The QR code carries the document's name, an unguessable key (printing.verification_token)
+and the fingerprint of its signed content. With the right key a guest sees only the
+document's type, number, date, unit and state, and whether the fingerprint printed on
+the paper still matches; without it the page says nothing about the document, exactly
+as for a name that does not exist, so names cannot be listed by guessing.
 """
 
 import frappe
 from frappe import _
 
-from kinerja_sop.printing import VERIFIABLE, sidik
+from kinerja_sop.printing import VERIFIABLE, sidik, valid_verification_token
 
 no_cache = 1
 
@@ -16,12 +19,17 @@ def get_context(context):
 	args = frappe.form_dict
 	context.no_breadcrumbs = True
 	context.title = _("Document Verification")
-	context.result = verify(args.get("dokumen"), args.get("nomor"), args.get("sidik"))
+	context.result = verify(args.get("dokumen"), args.get("nomor"), args.get("kunci"), args.get("sidik"))
 	return context
 
 
-def verify(doctype: str | None, name: str | None, fingerprint: str | None) -> dict:
-	if doctype not in VERIFIABLE or not name or not frappe.db.exists(doctype, name):
+def verify(doctype, name, token, fingerprint) -> dict:
+	if (
+		doctype not in VERIFIABLE
+		or not isinstance(name, str)
+		or not valid_verification_token(doctype, name, token)
+		or not frappe.db.exists(doctype, name)
+	):
 		return {"found": False}
 	doc = frappe.get_doc(doctype, name)  # read on the server; only the fields below leave it
 	return {
@@ -31,5 +39,5 @@ def verify(doctype: str | None, name: str | None, fingerprint: str | None) -> di
 		"tanggal": doc.get("signed_at") or doc.get("tanggal") or doc.get("tanggal_diterima") or doc.creation,
 		"unit": frappe.db.get_value("Unit Kerja", doc.unit_kerja, "unit_name"),
 		"status": _(doc.get("workflow_state") or doc.get("status") or ""),
-		"sah": bool(fingerprint) and fingerprint.upper() == sidik(doc),
+		"sah": isinstance(fingerprint, str) and fingerprint.strip().upper() == sidik(doc),
 	}

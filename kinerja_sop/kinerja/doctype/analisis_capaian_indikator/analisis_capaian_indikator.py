@@ -3,8 +3,10 @@
 
 from frappe.model.document import Document
 
+from kinerja_sop.entered import EnteredValues
 
-class AnalisisCapaianIndikator(Document):
+
+class AnalisisCapaianIndikator(EnteredValues, Document):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -15,7 +17,9 @@ class AnalisisCapaianIndikator(Document):
 
 		analisis: DF.SmallText | None
 		capaian: DF.Float
+		capaian_diisi: DF.Check
 		capaian_tahun_lalu: DF.Float
+		capaian_tahun_lalu_diisi: DF.Check
 		indikator: DF.Data | None
 		indikator_kinerja: DF.Link | None
 		parent: DF.Data
@@ -23,8 +27,10 @@ class AnalisisCapaianIndikator(Document):
 		parenttype: DF.Data
 		predikat: DF.Data | None
 		realisasi: DF.Float
+		realisasi_diisi: DF.Check
 		satuan: DF.Data | None
 		target: DF.Float
+		target_diisi: DF.Check
 	# end: auto-generated types
 
 	pass

@@ -3,8 +3,10 @@
 
 from frappe.model.document import Document
 
+from kinerja_sop.entered import EnteredValues
 
-class DataKinerjaIKU(Document):
+
+class DataKinerjaIKU(EnteredValues, Document):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -17,6 +19,7 @@ class DataKinerjaIKU(Document):
 		indikator: DF.Data
 		keterangan: DF.SmallText | None
 		nilai: DF.Float
+		nilai_diisi: DF.Check
 		parent: DF.Data
 		parentfield: DF.Data
 		parenttype: DF.Data

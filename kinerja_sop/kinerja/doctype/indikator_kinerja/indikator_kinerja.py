@@ -7,6 +7,7 @@ from frappe.model.document import Document
 from frappe.utils import getdate
 
 from kinerja_sop.domain.kpi import HIGHER, LOWER, RANGE, TargetRange, period_end
+from kinerja_sop.entered import EnteredValues, mark_entered
 
 POLARITY = {"Higher is Better": HIGHER, "Lower is Better": LOWER, "Within a Range": RANGE}
 # The seed's three indicators (SOP Pengukuran, step 5 remark), shipped as examples.
@@ -48,7 +49,7 @@ SEED_INDICATORS = (
 )
 
 
-class IndikatorKinerja(Document):
+class IndikatorKinerja(EnteredValues, Document):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -76,6 +77,7 @@ class IndikatorKinerja(Document):
 	# end: auto-generated types
 
 	def validate(self):
+		mark_entered(self)
 		self.validate_targets()
 
 	def validate_targets(self):

@@ -3,8 +3,10 @@
 
 from frappe.model.document import Document
 
+from kinerja_sop.entered import EnteredValues
 
-class IndikatorPengukuran(Document):
+
+class IndikatorPengukuran(EnteredValues, Document):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -14,7 +16,9 @@ class IndikatorPengukuran(Document):
 		from frappe.types import DF
 
 		capaian: DF.Float
+		capaian_diisi: DF.Check
 		capaian_tahun_lalu: DF.Float
+		capaian_tahun_lalu_diisi: DF.Check
 		indikator: DF.Data
 		indikator_kinerja: DF.Link | None
 		keterangan: DF.SmallText | None
@@ -22,10 +26,13 @@ class IndikatorPengukuran(Document):
 		parentfield: DF.Data
 		parenttype: DF.Data
 		perubahan_capaian: DF.Float
+		perubahan_capaian_diisi: DF.Check
 		predikat: DF.Data | None
 		realisasi: DF.Float
+		realisasi_diisi: DF.Check
 		satuan: DF.Data | None
 		target: DF.Float
+		target_diisi: DF.Check
 	# end: auto-generated types
 
 	pass

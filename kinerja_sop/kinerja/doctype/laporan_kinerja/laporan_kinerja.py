@@ -4,6 +4,7 @@
 import frappe
 from frappe import _
 
+from kinerja_sop.entered import get_entered_rows
 from kinerja_sop.kinerja.doctype.realisasi_program.realisasi_program import compute_efficiency
 from kinerja_sop.kinerja.sop_document import SOPDocument
 
@@ -104,7 +105,7 @@ class LaporanKinerja(SOPDocument):
 			self.analisis_indikator = []
 			return
 		written = {row.indikator_kinerja or row.indikator: row.analisis for row in self.analisis_indikator}
-		measured = frappe.get_all(
+		measured = get_entered_rows(
 			"Indikator Pengukuran",
 			filters={"parenttype": "Pengukuran Kinerja", "parent": self.pengukuran},
 			fields=[
@@ -130,7 +131,7 @@ class LaporanKinerja(SOPDocument):
 		if self.realisasi_anggaran or not self.renja:
 			return
 		ceilings = {}
-		for row in frappe.get_all(
+		for row in get_entered_rows(
 			"Program Kegiatan Renja",
 			filters={"parenttype": "Renja", "parent": self.renja},
 			fields=["program", "pagu_indikatif"],

@@ -8,11 +8,13 @@ from kinerja_sop.domain.kpi import (
 	KpiError,
 	TargetRange,
 	aggregate_realisation,
-	change,
-	document_score,
-	measure,
+	grade,
+	is_entered,
+	overall_score,
+	points_change,
 	round_half_up,
 )
+from kinerja_sop.entered import get_entered_rows
 from kinerja_sop.kinerja.doctype.indikator_kinerja.indikator_kinerja import POLARITY
 from kinerja_sop.kinerja.kpi_errors import kpi_error_reason
 from kinerja_sop.kinerja.sop_document import SOPDocument
@@ -33,7 +35,9 @@ class PengukuranKinerja(SOPDocument):
 
 		amended_from: DF.Link | None
 		capaian_keseluruhan: DF.Float
+		capaian_keseluruhan_diisi: DF.Check
 		capaian_keseluruhan_tahun_lalu: DF.Float
+		capaian_keseluruhan_tahun_lalu_diisi: DF.Check
 		current_activity: DF.SmallText | None
 		current_inputs: DF.SmallText | None
 		current_output: DF.SmallText | None
@@ -52,6 +56,7 @@ class PengukuranKinerja(SOPDocument):
 			"Triwulan I", "Triwulan II", "Triwulan III", "Triwulan IV", "Semester I", "Semester II", "Tahunan"
 		]
 		perubahan_keseluruhan: DF.Float
+		perubahan_keseluruhan_diisi: DF.Check
 		peserta: DF.SmallText | None
 		predikat_keseluruhan: DF.Data | None
 		renja: DF.Link | None
@@ -100,11 +105,15 @@ class PengukuranKinerja(SOPDocument):
 					self.unit_kerja, self.periode, self.tahun
 				)
 			)
-		recorded = frappe.get_all(
-			"Data Kinerja IKU",
-			filters={"parenttype": "Data IKU", "parent": ("in", sources)},
-			fields=["indikator", "nilai", "parent"],
-		)
+		recorded = [
+			r
+			for r in get_entered_rows(
+				"Data Kinerja IKU",
+				filters={"parenttype": "Data IKU", "parent": ("in", sources)},
+				fields=["indikator", "nilai", "parent"],
+			)
+			if is_entered(r.nilai)  # a value left empty in the Data IKU is not a 0 to add or average
+		]
 		filled = 0
 		for row in self.indikator:
 			if not row.indikator_kinerja:
@@ -132,39 +141,51 @@ class PengukuranKinerja(SOPDocument):
 				continue
 			master = frappe.get_cached_doc("Indikator Kinerja", row.indikator_kinerja)
 			agreed = master.target_for(self.tahun)
-			if not row.target and agreed is not None and not isinstance(agreed, TargetRange):
+			if not is_entered(row.target) and agreed is not None and not isinstance(agreed, TargetRange):
 				row.target = agreed
 			row.satuan = row.satuan or master.satuan
 
 	def compute_achievements(self):
-		"""Capaian and predikat of each indicator linked to the master, and of the whole."""
+		"""Capaian and predikat of each indicator linked to the master, and of the whole.
+		An indicator whose realisation was not entered is not graded, and the overall
+		figure is the average of the graded ones (the form says how many were left out)."""
 		measurements = []
 		for row in self.indikator:
 			row.capaian = row.predikat = None
-			if not row.indikator_kinerja or row.realisasi in (None, ""):
+			if not row.indikator_kinerja:
 				continue
-			master = frappe.get_cached_doc("Indikator Kinerja", row.indikator_kinerja)
-			target = row.target if master.polaritas != "Within a Range" else master.target_for(self.tahun)
-			try:
-				measurement = measure(
-					target, row.realisasi, POLARITY[master.polaritas], unit=master.satuan or ""
-				)
-			except KpiError as error:
-				frappe.throw(
-					_(
-						"Row {0} ({1}): the achievement cannot be computed ({2}). Check the target and the realisation."
-					).format(row.idx, row.indikator, kpi_error_reason(error)),
-					title=_("Indicator"),
-				)
-			row.capaian = float(round_half_up(measurement.achievement))
-			row.predikat = measurement.predicate
+			measurement = self.grade_row(row)
 			measurements.append(measurement)
-		if measurements:
-			score = document_score(measurements)
-			self.capaian_keseluruhan = float(round_half_up(score.achievement))
-			self.predikat_keseluruhan = score.predicate
-		else:
+			if measurement is not None:
+				row.capaian = float(round_half_up(measurement.achievement))
+				row.predikat = measurement.predicate
+		score = overall_score(measurements)
+		if score is None:
 			self.capaian_keseluruhan = self.predikat_keseluruhan = None
+			return
+		self.capaian_keseluruhan = float(round_half_up(score.achievement))
+		self.predikat_keseluruhan = score.predicate
+		if score.not_entered:
+			frappe.msgprint(
+				_(
+					"The overall achievement averages {0} indicators; {1} indicators have no realisation entered yet and are not graded."
+				).format(score.indicators, score.not_entered),
+				indicator="orange",
+				alert=True,
+			)
+
+	def grade_row(self, row):
+		master = frappe.get_cached_doc("Indikator Kinerja", row.indikator_kinerja)
+		target = row.target if master.polaritas != "Within a Range" else master.target_for(self.tahun)
+		try:
+			return grade(target, row.realisasi, POLARITY[master.polaritas], unit=master.satuan or "")
+		except KpiError as error:
+			frappe.throw(
+				_(
+					"Row {0} ({1}): the achievement cannot be computed ({2}). Check the target and the realisation."
+				).format(row.idx, row.indikator, kpi_error_reason(error)),
+				title=_("Indicator"),
+			)
 
 	def compare_with_last_year(self):
 		"""Last year's achievement of the same period, from its signed Pengukuran,
@@ -172,7 +193,7 @@ class PengukuranKinerja(SOPDocument):
 		last = last_years_measurement(self.unit_kerja, self.tahun, self.periode, exclude=self.name)
 		achieved_before = {}
 		if last:
-			for row in frappe.get_all(
+			for row in get_entered_rows(
 				"Indikator Pengukuran",
 				filters={"parenttype": "Pengukuran Kinerja", "parent": last.name},
 				fields=["indikator_kinerja", "indikator", "capaian"],
@@ -204,7 +225,7 @@ def last_years_measurement(unit_kerja: str, tahun: int, periode: str, exclude: s
 	filters = {"unit_kerja": unit_kerja, "tahun": (tahun or 0) - 1, "periode": periode, "docstatus": 1}
 	if exclude:
 		filters["name"] = ("!=", exclude)
-	found = frappe.get_all(
+	found = get_entered_rows(
 		"Pengukuran Kinerja",
 		filters=filters,
 		fields=["name", "capaian_keseluruhan"],
@@ -215,6 +236,6 @@ def last_years_measurement(unit_kerja: str, tahun: int, periode: str, exclude: s
 
 
 def points_changed(before, now) -> float | None:
-	if before is None or now is None:
-		return None
-	return float(round_half_up(change(before, now).absolute))
+	"""The change in percentage points; None without last year's or this year's figure."""
+	points = points_change(before, now)
+	return None if points is None else float(round_half_up(points))

@@ -3,8 +3,10 @@
 
 from frappe.model.document import Document
 
+from kinerja_sop.entered import EnteredValues
 
-class ProgramKegiatanRenja(Document):
+
+class ProgramKegiatanRenja(EnteredValues, Document):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -17,6 +19,7 @@ class ProgramKegiatanRenja(Document):
 		kegiatan: DF.Data
 		lokasi: DF.Data | None
 		pagu_indikatif: DF.Currency
+		pagu_indikatif_diisi: DF.Check
 		parent: DF.Data
 		parentfield: DF.Data
 		parenttype: DF.Data
@@ -25,6 +28,7 @@ class ProgramKegiatanRenja(Document):
 		sub_kegiatan: DF.Data | None
 		sumber_dana: DF.Literal["", "APBD Kabupaten/Kota", "APBD Provinsi", "APBN", "Dana Desa", "Lainnya"]
 		target: DF.Float
+		target_diisi: DF.Check
 	# end: auto-generated types
 
 	pass

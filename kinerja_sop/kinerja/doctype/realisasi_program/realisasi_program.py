@@ -5,11 +5,12 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
-from kinerja_sop.domain.kpi import KpiError, program_efficiency, round_half_up
+from kinerja_sop.domain.kpi import KpiError, budget_absorption, efficiency, round_half_up
+from kinerja_sop.entered import EnteredValues
 from kinerja_sop.kinerja.kpi_errors import kpi_error_reason
 
 
-class RealisasiProgram(Document):
+class RealisasiProgram(EnteredValues, Document):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -19,7 +20,9 @@ class RealisasiProgram(Document):
 		from frappe.types import DF
 
 		capaian_kinerja: DF.Percent
+		capaian_kinerja_diisi: DF.Check
 		indeks_efisiensi: DF.Float
+		indeks_efisiensi_diisi: DF.Check
 		kategori_efisiensi: DF.Data | None
 		keterangan: DF.SmallText | None
 		pagu_anggaran: DF.Currency
@@ -28,22 +31,25 @@ class RealisasiProgram(Document):
 		parenttype: DF.Data
 		program: DF.Data
 		realisasi_anggaran: DF.Currency
+		realisasi_anggaran_diisi: DF.Check
 		realisasi_fisik: DF.Percent
+		realisasi_fisik_diisi: DF.Check
 		serapan_anggaran: DF.Percent
+		serapan_anggaran_diisi: DF.Check
 	# end: auto-generated types
 
 	pass
 
 
 def compute_efficiency(rows) -> None:
-	"""Budget absorption and efficiency of each program that has spent something;
-	the rest stay blank until the budget realisation is known."""
+	"""Budget absorption of each program whose spending was entered (0 spent is 0 %),
+	and its efficiency once its performance achievement is entered too; what is not
+	entered stays blank, never 0."""
 	for row in rows:
 		row.serapan_anggaran = row.indeks_efisiensi = row.kategori_efisiensi = None
-		if not row.realisasi_anggaran:
-			continue
 		try:
-			result = program_efficiency(row.pagu_anggaran, row.realisasi_anggaran, row.capaian_kinerja or 0)
+			absorption = budget_absorption(row.pagu_anggaran, row.realisasi_anggaran)
+			result = efficiency(row.pagu_anggaran, row.realisasi_anggaran, row.capaian_kinerja)
 		except KpiError as error:
 			frappe.throw(
 				_("Program row {0} ({1}): the efficiency cannot be computed ({2}).").format(
@@ -51,6 +57,8 @@ def compute_efficiency(rows) -> None:
 				),
 				title=_("Program Efficiency"),
 			)
-		row.serapan_anggaran = float(round_half_up(result.absorption))
-		row.indeks_efisiensi = float(round_half_up(result.index))
-		row.kategori_efisiensi = _("Efficient") if result.efficient else _("Not Efficient")
+		if absorption is not None:
+			row.serapan_anggaran = float(round_half_up(absorption))
+		if result is not None:
+			row.indeks_efisiensi = float(round_half_up(result.index))
+			row.kategori_efisiensi = _("Efficient") if result.efficient else _("Not Efficient")

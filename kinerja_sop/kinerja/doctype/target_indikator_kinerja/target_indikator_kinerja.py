@@ -3,8 +3,10 @@
 
 from frappe.model.document import Document
 
+from kinerja_sop.entered import EnteredValues
 
-class TargetIndikatorKinerja(Document):
+
+class TargetIndikatorKinerja(EnteredValues, Document):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -19,7 +21,10 @@ class TargetIndikatorKinerja(Document):
 		tahun: DF.Int
 		target: DF.Float
 		target_atas: DF.Float
+		target_atas_diisi: DF.Check
 		target_bawah: DF.Float
+		target_bawah_diisi: DF.Check
+		target_diisi: DF.Check
 	# end: auto-generated types
 
 	pass

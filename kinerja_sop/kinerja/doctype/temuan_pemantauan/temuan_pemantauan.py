@@ -3,8 +3,10 @@
 
 from frappe.model.document import Document
 
+from kinerja_sop.entered import EnteredValues
 
-class TemuanPemantauan(Document):
+
+class TemuanPemantauan(EnteredValues, Document):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -21,8 +23,10 @@ class TemuanPemantauan(Document):
 		penanggung_jawab: DF.Link | None
 		permasalahan: DF.SmallText | None
 		realisasi: DF.Float
+		realisasi_diisi: DF.Check
 		satuan: DF.Data | None
 		target: DF.Float
+		target_diisi: DF.Check
 		tindak_lanjut: DF.SmallText | None
 	# end: auto-generated types
 

@@ -25,6 +25,11 @@ WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 SINGLE_HOLDER_POSITIONS = (CAMAT, SEKRETARIS, KASUBAG_EVAPOR, KASUBAG_UMUM)
 # The unit code becomes one segment of a letter number, between slashes.
 UNIT_CODE_PATTERN = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9.\-]*[A-Za-z0-9])?$")
+# The letterhead logo: an uploaded image file of this site, nothing that could leave
+# the src attribute of the kop surat (quotes, brackets, spaces) or point elsewhere.
+LOGO_URL_PATTERN = re.compile(
+	r"^/(?:private/)?files/[^\"'<>`\\\x00-\x1f?#]+\.(?:png|jpe?g|gif|svg|webp)$", re.IGNORECASE
+)
 
 
 class InvalidNIPError(frappe.ValidationError):
@@ -36,6 +41,10 @@ class DuplicatePositionError(frappe.ValidationError):
 
 
 class InvalidOfficeHoursError(frappe.ValidationError):
+	pass
+
+
+class InvalidLogoError(frappe.ValidationError):
 	pass
 
 
@@ -77,6 +86,7 @@ class UnitKerja(Document):
 		self.validate_officials()
 		self.validate_single_holder_positions()
 		self.validate_office_hours()
+		self.validate_logo()
 
 	def on_update(self):
 		self.grant_official_access()
@@ -119,6 +129,23 @@ class UnitKerja(Document):
 					frappe.bold(self.letter_number_format), error.detail or error.kind, DEFAULT_FORMAT
 				),
 				title=_("Letter Number Format"),
+			)
+
+	def validate_logo(self):
+		"""The logo printed in every letterhead must be an image file uploaded to this site."""
+		if not self.logo:
+			return
+		if not (
+			isinstance(self.logo, str)
+			and LOGO_URL_PATTERN.match(self.logo)
+			and frappe.db.exists("File", {"file_url": self.logo, "is_folder": 0})
+		):
+			frappe.throw(
+				_(
+					"The logo {0} is not an image file uploaded to this site. Upload the logo with the Attach button."
+				).format(frappe.bold(str(self.logo)[:140])),
+				exc=InvalidLogoError,
+				title=_("Invalid Logo"),
 			)
 
 	def validate_officials(self):
