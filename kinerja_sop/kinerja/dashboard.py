@@ -4,6 +4,9 @@ Each figure is counted through the user's own permissions (frappe.get_list), so
 the unit scoping of permissions.py applies and a unit's officials see their unit
 only. Nothing is cached per chart, as Frappe's cache_source would do: that cache
 is shared by every user and would show one unit's figures to another.
+
+Every figure only reads: `frappe.read_only()` sends it to the MariaDB read
+replica when the site has one (`read_from_replica`, `replica_host`).
 """
 
 from collections import defaultdict
@@ -56,6 +59,7 @@ def count_by(doctype: str, filters: dict, field: str) -> dict:
 
 
 @frappe.whitelist()
+@frappe.read_only()
 def waiting_for_me(filters=None) -> dict:
 	"""Open steps handed to the user: the ToDos each SOP step leaves its owners."""
 	user = frappe.session.user
@@ -69,6 +73,7 @@ def waiting_for_me(filters=None) -> dict:
 
 
 @frappe.whitelist()
+@frappe.read_only()
 def overdue_steps(filters=None) -> dict:
 	"""Documents whose current step is past its Mutu Baku time standard."""
 	where = {**scope(filters), **overdue()}
@@ -76,6 +81,7 @@ def overdue_steps(filters=None) -> dict:
 
 
 @frappe.whitelist()
+@frappe.read_only()
 def documents_in_progress(filters=None) -> dict:
 	where = {**scope(filters), **in_progress()}
 	return {"value": sum(count(doctype, where) for doctype in SOP_DOCUMENTS), "fieldtype": "Int"}
@@ -85,6 +91,7 @@ def documents_in_progress(filters=None) -> dict:
 
 
 @frappe.whitelist()
+@frappe.read_only()
 def documents_by_state(filters=None, **_chart_args) -> dict:
 	"""Each SOP document type: in progress within the time standard, overdue, done, cancelled."""
 	where = scope(filters)
@@ -102,6 +109,7 @@ def documents_by_state(filters=None, **_chart_args) -> dict:
 
 
 @frappe.whitelist()
+@frappe.read_only()
 def overdue_steps_by_role(filters=None, **_chart_args) -> dict:
 	"""Whose desk the overdue steps are waiting on."""
 	where = {**scope(filters), **overdue()}
@@ -117,6 +125,7 @@ def overdue_steps_by_role(filters=None, **_chart_args) -> dict:
 
 
 @frappe.whitelist()
+@frappe.read_only()
 def iku_achievement_by_year(filters=None, **_chart_args) -> dict:
 	"""Each indicator's achievement (%) in the signed Pengukuran of each year;
 	several units in one year are averaged. An indicator whose realisation was not

@@ -104,6 +104,20 @@ class SOPDocument(EnteredValues, Document):
 		self.show_letter_as_registered()
 		self.apply_sop_step()
 
+	def validate_update_after_submit(self):
+		"""Frappe's check, less the step log: its fields are all allowed on submit, so the
+		check could refuse nothing there, yet it reads every row back from the database
+		one query at a time; the log is append-only anyway (update_child_table)."""
+		if self.flags.ignore_validate_update_after_submit:
+			return
+		self._validate_update_after_submit()
+		for row in self.get_all_children():
+			if row.parentfield == "step_log" or (
+				row.is_new() and self.meta.get_field(row.parentfield).allow_on_submit
+			):
+				continue
+			row._validate_update_after_submit()
+
 	def on_change(self):
 		self.grant_team_role()
 		self.count_finished_steps()
@@ -383,6 +397,21 @@ class SOPDocument(EnteredValues, Document):
 		return bool(fieldnames) and all(filled(self.get(name)) for name in fieldnames)
 
 	# --- the step log and its times -----------------------------------------
+	# The log stays a child table (the form, prints, Version history and the
+	# compliance report read it as before), but it is append-only on save:
+	# Frappe's update_child_table rewrites every row of a table on each save and
+	# deletes the rows missing from the list, so a step would cost more the
+	# longer the log grows, and a client's copy could rewrite or drop past steps.
+	# A save writes only the rows the server itself started or finished in it.
+
+	def update_child_table(self, fieldname: str, df=None):
+		if fieldname != "step_log":
+			return super().update_child_table(fieldname, df)
+		for row in self.flags.pop("step_log_written", None) or ():
+			row.db_update()  # a new row is inserted, a finished one updated
+
+	def mark_step_log_written(self, row):
+		self.flags.setdefault("step_log_written", []).append(row)
 
 	def start_step(self, step: SopStep, plan: WorkflowPlan):
 		unit = frappe.get_cached_doc("Unit Kerja", self.unit_kerja)
@@ -393,7 +422,7 @@ class SOPDocument(EnteredValues, Document):
 		due = to_unit_time(
 			calendar.add_working_minutes(to_unit_time(started, site_tz, unit_tz), standard), unit_tz, site_tz
 		)
-		self.append(
+		row = self.append(
 			"step_log",
 			{
 				"step_no": step.no,
@@ -406,6 +435,7 @@ class SOPDocument(EnteredValues, Document):
 				"due_at": due,
 			},
 		)
+		self.mark_step_log_written(row)
 		self.update(
 			{
 				"current_step": step.no,
@@ -440,6 +470,7 @@ class SOPDocument(EnteredValues, Document):
 			}
 		)
 		self.return_reason = None
+		self.mark_step_log_written(row)
 		self.flags.setdefault("finished_steps", []).append(row)
 
 	def count_finished_steps(self):

@@ -14,6 +14,7 @@ from kinerja_sop.permissions import get_user_units, is_unit_admin
 GROUPINGS = {"SOP": ("parenttype",), "Langkah": ("parenttype", "step_no"), "Peran": ("role",)}
 
 
+@frappe.read_only()  # from the read replica when the site has one
 def execute(filters: dict | None = None):
 	filters = frappe._dict(filters or {})
 	grouping = GROUPINGS.get(filters.get("group_by") or "Langkah", GROUPINGS["Langkah"])

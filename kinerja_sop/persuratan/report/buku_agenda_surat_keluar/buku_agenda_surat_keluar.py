@@ -7,6 +7,7 @@ import frappe
 from frappe import _
 
 
+@frappe.read_only()  # from the read replica when the site has one
 def execute(filters: dict | None = None):
 	filters = frappe._dict(filters or {})
 	return get_columns(), get_data(filters)
