@@ -247,7 +247,8 @@ class Official(threading.Thread):
 					f"{self.user}: HTTP {response.status_code} {response.text[:300]}"
 				)
 				return None
-		return response.json().get("message")
+		body = response.json()
+		return body.get("message", body)  # getdoc answers with "docs", not "message"
 
 	def log_in(self):
 		response = self.http.post(f"{self.base}/api/method/login", json={"usr": self.user, "pwd": PASSWORD})
