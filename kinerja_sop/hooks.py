@@ -69,7 +69,7 @@ permission_query_conditions = {
 	"Unit Kerja": "kinerja_sop.permissions.unit_kerja_query_conditions",
 	**{
 		doctype: "kinerja_sop.permissions.unit_document_query_conditions"
-		for doctype in catalogue.UNIT_DOCUMENTS
+		for doctype in (*catalogue.UNIT_DOCUMENTS, *catalogue.UNIT_BUDGET_RECORDS)
 	},
 }
 
@@ -77,11 +77,18 @@ has_permission = {
 	"Unit Kerja": "kinerja_sop.permissions.has_unit_kerja_permission",
 	**{
 		doctype: "kinerja_sop.permissions.has_unit_document_permission"
-		for doctype in catalogue.UNIT_DOCUMENTS
+		for doctype in (*catalogue.UNIT_DOCUMENTS, *catalogue.UNIT_BUDGET_RECORDS)
 	},
 }
 
 # The six documents share their form and list behaviour: the current step's
 # Mutu Baku, the reason asked before sending back, overdue steps marked.
-doctype_js = {doctype: "public/js/sop_document.js" for doctype in catalogue.SOP_DOCUMENTS}
+# Evaluasi and LKjIP also fill their budget table from the imported SIPD LRA.
+doctype_js = {
+	doctype: [
+		"public/js/sop_document.js",
+		*(["public/js/realisasi_lra.js"] if doctype in ("Evaluasi Kinerja", "Laporan Kinerja") else []),
+	]
+	for doctype in catalogue.SOP_DOCUMENTS
+}
 doctype_list_js = {doctype: "public/js/sop_document_list.js" for doctype in catalogue.SOP_DOCUMENTS}

@@ -287,3 +287,25 @@ def test_plan_tells_new_changed_and_unchanged_apart():
 def test_empty_and_none_are_the_same_text_but_zero_is_not_none_for_lists():
 	plan = sipd.plan_upsert({"a": {"kode_sbl": "", "ind": []}}, {"a": {"kode_sbl": None, "ind": []}})
 	assert plan.unchanged == ["a"]
+
+
+def test_nested_set_numbers_a_tree_as_frappe_does():
+	tree = {
+		"7": None,
+		"7.01": "7",
+		"7.01.02": "7.01",
+		"7.01.01": "7.01",
+		"7.01.01.2.01": "7.01.01",
+	}
+	assert sipd.nested_set(tree) == {
+		"7": (1, 10),
+		"7.01": (2, 9),
+		"7.01.01": (3, 6),
+		"7.01.01.2.01": (4, 5),
+		"7.01.02": (7, 8),
+	}
+
+
+def test_nested_set_refuses_a_cycle():
+	with pytest.raises(SipdError):
+		sipd.nested_set({"a": "b", "b": "a"})

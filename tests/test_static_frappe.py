@@ -147,8 +147,9 @@ def test_hook_paths_resolve():
 	for path in dotted:
 		assert _resolves(path), path
 	for key in ("doctype_js", "doctype_list_js"):
-		for doctype, path in HOOKS[key].items():
-			assert doctype in BY_NAME and (APP / path).exists(), (key, doctype)
+		for doctype, paths in HOOKS[key].items():
+			for path in [paths] if isinstance(paths, str) else paths:
+				assert doctype in BY_NAME and (APP / path).exists(), (key, doctype, path)
 
 
 def test_every_sop_document_is_scoped_to_its_unit():

@@ -156,6 +156,8 @@ SOP_DOCUMENTS = tuple(DOCUMENT_TITLES)
 MAIL_DOCUMENTS = ("Surat Keluar", "Surat Masuk")
 # Documents of one Unit Kerja: the six SOP documents and the mail registers.
 UNIT_DOCUMENTS = (*SOP_DOCUMENTS, *MAIL_DOCUMENTS)
+# Records of one Unit Kerja imported from SIPD-RI, and their imports.
+UNIT_BUDGET_RECORDS = ("Sub Kegiatan SIPD", "Realisasi Anggaran SIPD", "Impor SIPD")
 
 
 def validate_steps(steps: Iterable[Mapping], known_roles: Iterable[str]) -> list[SopProblem]:

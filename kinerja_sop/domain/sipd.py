@@ -631,3 +631,33 @@ def _differs(stored, value) -> bool:
 def iter_chunks(items: Sequence, size: int) -> Iterator[Sequence]:
 	for start in range(0, len(items), size):
 		yield items[start : start + size]
+
+
+def nested_set(parents: Mapping[str, str | None]) -> dict[str, tuple[int, int]]:
+	"""(lft, rgt) of every node of a tree given as node → parent, children in name
+	order: what Frappe's nested set keeps, computed at once for a whole import
+	instead of node by node. A parent that is not itself a node is a root's parent."""
+	children: dict[str | None, list[str]] = {}
+	for node, parent in parents.items():
+		children.setdefault(parent if parent in parents else None, []).append(node)
+	numbers: dict[str, tuple[int, int]] = {}
+	counter = 1
+	# iterative depth-first walk: a deep or wide tree never hits the recursion limit
+	stack: list[tuple[str, bool]] = [(node, False) for node in sorted(children.get(None, []), reverse=True)]
+	left: dict[str, int] = {}
+	while stack:
+		node, closing = stack.pop()
+		if closing:
+			numbers[node] = (left[node], counter)
+			counter += 1
+			continue
+		if node in left:
+			raise SipdError("cycle", f"{node} is its own ancestor", value=node)
+		left[node] = counter
+		counter += 1
+		stack.append((node, True))
+		stack += [(child, False) for child in sorted(children.get(node, []), reverse=True)]
+	if len(numbers) != len(parents):
+		missing = sorted(set(parents) - set(numbers))
+		raise SipdError("cycle", f"{missing[0]} is not under any root", value=missing[0])
+	return numbers

@@ -17,9 +17,12 @@ class ProgramKegiatanRenja(EnteredValues, Document):
 
 		indikator_kinerja: DF.Data | None
 		kegiatan: DF.Data
+		kode_sub_kegiatan: DF.Link | None
 		lokasi: DF.Data | None
 		pagu_indikatif: DF.Currency
 		pagu_indikatif_diisi: DF.Check
+		pagu_n_plus_1: DF.Currency
+		pagu_n_plus_1_diisi: DF.Check
 		parent: DF.Data
 		parentfield: DF.Data
 		parenttype: DF.Data

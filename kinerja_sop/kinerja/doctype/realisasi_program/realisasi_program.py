@@ -25,6 +25,7 @@ class RealisasiProgram(EnteredValues, Document):
 		indeks_efisiensi_diisi: DF.Check
 		kategori_efisiensi: DF.Data | None
 		keterangan: DF.SmallText | None
+		kode_nomenklatur: DF.Link | None
 		pagu_anggaran: DF.Currency
 		parent: DF.Data
 		parentfield: DF.Data
@@ -36,6 +37,7 @@ class RealisasiProgram(EnteredValues, Document):
 		realisasi_fisik_diisi: DF.Check
 		serapan_anggaran: DF.Percent
 		serapan_anggaran_diisi: DF.Check
+		sumber_anggaran: DF.Data | None
 	# end: auto-generated types
 
 	pass
