@@ -86,7 +86,7 @@ class ImporSIPD(Document):
 		parsed = sipd_import.parse(self)
 		self.record_parse(parsed)
 		if parsed.ok:
-			upsert_plan, _records = sipd_import.plan(self, parsed)
+			upsert_plan, _records, _stored = sipd_import.plan(self, parsed)
 			self.record_plan(upsert_plan)
 			self.status = "Previewed"
 		else:
