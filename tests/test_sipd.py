@@ -309,3 +309,14 @@ def test_nested_set_numbers_a_tree_as_frappe_does():
 def test_nested_set_refuses_a_cycle():
 	with pytest.raises(SipdError):
 		sipd.nested_set({"a": "b", "b": "a"})
+
+
+def test_row_errors_carry_the_value_as_written():
+	parsed = sipd.parse_sub_kegiatan(table("sipd_sub_kegiatan_2026_rusak.csv"))
+	values = {e.column: e.value for e in parsed.errors}
+	assert values == {
+		"kode_sub_giat": "7.01.01.2.1",
+		"pagu": "dua milyar",
+		"kode_giat": "7.01.02.2.01",
+		"pagu_n_depan": "-5000000",
+	}

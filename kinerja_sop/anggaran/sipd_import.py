@@ -102,7 +102,15 @@ def check_lra_against_dpa(doc, parsed: sipd.Parsed) -> None:
 		if line.kode_sub_giat in known:
 			kept.append(line)
 		else:
-			parsed.errors.append(sipd.RowError(line.line, "kode_rekening", line.kode_sub_giat, "not_in_dpa"))
+			parsed.errors.append(
+				sipd.RowError(
+					line.line,
+					"kode_rekening",
+					f"{line.kode_sub_giat} is not in the DPA",
+					"not_in_dpa",
+					line.kode_sub_giat,
+				)
+			)
 	parsed.items = kept
 
 

@@ -295,10 +295,22 @@ def records(rows: Sequence[Sequence], required: Iterable[str], aliases: Mapping[
 
 @dataclass(frozen=True)
 class RowError:
+	"""One bad cell: where (file line, column), why (`kind`), the value as written
+	(`value`), and an English `message` for logs; the desk words `kind` itself."""
+
 	line: int
 	column: str
 	message: str
 	kind: str = "invalid"
+	value: str | None = None
+
+
+def row_error(line: int, column: str, error: Exception) -> RowError:
+	context = getattr(error, "context", {})
+	value = context.get("value")
+	return RowError(
+		line, column, str(error), getattr(error, "kind", "invalid"), None if value is None else str(value)
+	)
 
 
 @dataclass
@@ -388,6 +400,7 @@ def parse_sub_kegiatan(rows: Sequence[Sequence]) -> Parsed:
 					conflict,
 					f"{item.kode_sub_giat} already came on line {known.lines[0]} with another {conflict}",
 					"duplicate",
+					item.kode_sub_giat,
 				)
 			)
 			continue
@@ -399,12 +412,16 @@ def parse_sub_kegiatan(rows: Sequence[Sequence]) -> Parsed:
 
 def _sub_kegiatan_row(line: int, cells: Mapping, errors: list) -> SubKegiatan | None:
 	def fail(column, error):
-		errors.append(RowError(line, column, str(error), getattr(error, "kind", "invalid")))
+		errors.append(row_error(line, column, error))
 
 	try:
 		code = normalise_code(cells.get("kode_sub_giat"))
 		if level_of(code) != SUB_KEGIATAN:
-			raise SipdError("bad_code", f"{code} is a {level_of(code)} code, not a sub-kegiatan")
+			raise SipdError(
+				"bad_code",
+				f"{code} is a {level_of(code)} code, not a sub-kegiatan",
+				value=clean(cells.get("kode_sub_giat")),
+			)
 	except SipdError as error:
 		fail("kode_sub_giat", error)
 		return None
@@ -414,7 +431,7 @@ def _sub_kegiatan_row(line: int, cells: Mapping, errors: list) -> SubKegiatan | 
 		if given is not None and level != SUB_KEGIATAN:
 			try:
 				if normalise_code(given) != ancestor(code, level):
-					raise SipdError("inconsistent", f"{given} is not the {level} of {code}")
+					raise SipdError("inconsistent", f"{given} is not the {level} of {code}", value=given)
 			except SipdError as error:
 				fail(code_column, error)
 		name = clean(cells.get(name_column))
@@ -465,7 +482,7 @@ def _amount(cells, column, fail, required=False, negative_ok=False) -> Decimal |
 	if value is None and required:
 		fail(column, SipdError("missing_value", f"{column} is empty"))
 	elif value is not None and value < 0 and not negative_ok:
-		fail(column, SipdError("negative_value", f"{column} {value} is negative"))
+		fail(column, SipdError("negative_value", f"{column} {value} is negative", value=value))
 	return value
 
 
@@ -511,20 +528,26 @@ def parse_lra(rows: Sequence[Sequence]) -> Parsed:
 		try:
 			sub, account = split_lra_code(cells.get("kode_rekening"), cells.get("kode_sub_giat"))
 		except SipdError as error:
-			parsed.errors.append(RowError(line, "kode_rekening", str(error), error.kind))
+			parsed.errors.append(row_error(line, "kode_rekening", error))
 			continue
 		if account is None:
 			parsed.skipped += 1
 			continue
 		if sub is None:
 			parsed.errors.append(
-				RowError(line, "kode_rekening", f"{account}: the sub-kegiatan is not given", "missing_code")
+				RowError(
+					line,
+					"kode_rekening",
+					f"{account}: the sub-kegiatan is not given",
+					"missing_code",
+					account,
+				)
 			)
 			continue
 		errors = []
 
 		def fail(column, error, errors=errors, line=line):
-			errors.append(RowError(line, column, str(error), getattr(error, "kind", "invalid")))
+			errors.append(row_error(line, column, error))
 
 		budget = _amount(cells, "nominal", fail, required=True)
 		spent = _amount(cells, "realisasi", fail, required=True)
@@ -536,7 +559,11 @@ def parse_lra(rows: Sequence[Sequence]) -> Parsed:
 		if (sub, account) in seen:
 			fail(
 				"kode_rekening",
-				SipdError("duplicate", f"{sub} {account} already came on line {seen[(sub, account)]}"),
+				SipdError(
+					"duplicate",
+					f"{sub} {account} already came on line {seen[(sub, account)]}",
+					value=f"{sub} {account}",
+				),
 			)
 		if errors:
 			parsed.errors += errors
@@ -558,7 +585,11 @@ def _check_percentage(cells, budget: Decimal, spent: Decimal, fail) -> None:
 	if abs(computed - stated) > Decimal("0.01") + abs(stated) * Decimal("0.0001"):
 		fail(
 			"presentase",
-			SipdError("inconsistent", f"presentase {stated} is not realisasi ÷ nominal ({computed:.2f})"),
+			SipdError(
+				"inconsistent",
+				f"presentase {stated} is not realisasi ÷ nominal ({computed:.2f})",
+				value=cells.get("presentase"),
+			),
 		)
 
 

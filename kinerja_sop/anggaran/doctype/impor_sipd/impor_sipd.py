@@ -126,7 +126,8 @@ class ImporSIPD(Document):
 				{
 					"baris": error.line,
 					"kolom": error.column,
-					"pesan": f"{sipd_import.row_error_text(error.kind)}: {error.message}",
+					"pesan": sipd_import.row_error_text(error.kind)
+					+ (f": {error.value}" if error.value is not None else ""),
 				},
 			)
 		if parsed.errors:
