@@ -147,7 +147,9 @@ class TestRenjaDpaImport(SipdImportCase):
 				sorted((e.baris, e.kolom) for e in broken.galat),
 				[(6, "kode_sub_giat"), (8, "pagu"), (11, "kode_giat"), (15, "pagu_n_depan")],
 			)
-			self.assertEqual(next(e.pesan for e in broken.galat if e.kolom == "pagu"), "bukan angka: dua milyar")
+			self.assertEqual(
+				next(e.pesan for e in broken.galat if e.kolom == "pagu"), "bukan angka: dua milyar"
+			)
 			self.assertRaises(ImportNotReady, broken.start_import)
 			broken.execute()  # even run directly, it writes nothing
 		self.assertEqual(broken.status, "Has Errors")
