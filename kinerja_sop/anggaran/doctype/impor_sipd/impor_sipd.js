@@ -18,9 +18,12 @@ frappe.ui.form.on("Impor SIPD", {
 				__("The import runs in the background; this form refreshes when it ends."),
 			);
 		}
-		frappe.realtime.off("progress");
-		frappe.realtime.on("progress", (data) => {
-			if (data.percent >= 100) setTimeout(() => frm.reload_doc(), 1000);
-		});
+		if (!frm.sipd_progress_handler) {
+			// Frappe shows the job's progress bar itself; reload the form when it is full.
+			frm.sipd_progress_handler = (data) => {
+				if (data.percent >= 100) setTimeout(() => frm.reload_doc(), 1000);
+			};
+			frappe.realtime.on("progress", frm.sipd_progress_handler);
+		}
 	},
 });
