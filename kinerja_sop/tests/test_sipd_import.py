@@ -262,7 +262,7 @@ class TestLraImport(SipdImportCase):
 		self.assertEqual(support.realisasi_anggaran, spent)
 		self.assertEqual(support.sumber_anggaran, "LRA SIPD Triwulan II 2026")
 		self.assertAlmostEqual(support.serapan_anggaran, round(spent * 100 / 2619150000, 2), places=2)
-		self.assertEqual(support.indeks_efisiensi, 0)  # no achievement entered yet
+		self.assertIsNone(support.indeks_efisiensi)  # no achievement entered yet: none, not 0
 
 		# the achievement people enter is kept when the table is filled again; efficiency follows
 		with as_user(owner):
