@@ -16,7 +16,14 @@ from frappe_rules import (
 	RESERVED_FIELDNAMES,
 )
 
-from kinerja_sop.domain.catalogue import ADMIN_ROLE, APP_ROLES, SOP_DOCUMENTS, UNIT_DOCUMENTS, load_catalogue
+from kinerja_sop.domain.catalogue import (
+	ADMIN_ROLE,
+	APP_ROLES,
+	SOP_DOCUMENTS,
+	UNIT_CHILD_DOCUMENTS,
+	UNIT_DOCUMENTS,
+	load_catalogue,
+)
 from kinerja_sop.domain.workflow_builder import build_workflow
 
 APP = Path(__file__).resolve().parent.parent / "kinerja_sop"
@@ -149,6 +156,33 @@ def test_hook_paths_resolve():
 	for key in ("doctype_js", "doctype_list_js"):
 		for doctype, path in HOOKS[key].items():
 			assert doctype in BY_NAME and (APP / path).exists(), (key, doctype)
+
+
+def test_every_child_table_of_a_unit_is_scoped_through_its_parent():
+	"""The children of Unit Kerja and of the unit documents are exactly the hooks' child list,
+	and each has its query conditions and permission check."""
+	parents = ("Unit Kerja", *UNIT_DOCUMENTS)
+	children = {
+		field["options"]
+		for parent in parents
+		for field in BY_NAME[parent]["fields"]
+		if field["fieldtype"] in ("Table", "Table MultiSelect")
+	}
+	assert children == set(UNIT_CHILD_DOCUMENTS)
+	for child in children:
+		assert BY_NAME[child].get("istable"), child
+		assert HOOKS["permission_query_conditions"][child].endswith("unit_child_query_conditions")
+		assert HOOKS["has_permission"][child].endswith("has_unit_child_permission")
+
+
+def test_unit_links_and_read_overrides_resolve():
+	for doctype, events in HOOKS["doc_events"].items():
+		assert doctype in BY_NAME, doctype
+		for path in events.values():
+			assert _resolves(path), path
+	for original, path in HOOKS["override_whitelisted_methods"].items():
+		assert original.startswith("frappe.") and _resolves(path), (original, path)
+	assert "frappe.client.get_count" in HOOKS["override_whitelisted_methods"]
 
 
 def test_every_sop_document_is_scoped_to_its_unit():

@@ -156,6 +156,23 @@ SOP_DOCUMENTS = tuple(DOCUMENT_TITLES)
 MAIL_DOCUMENTS = ("Surat Keluar", "Surat Masuk")
 # Documents of one Unit Kerja: the six SOP documents and the mail registers.
 UNIT_DOCUMENTS = (*SOP_DOCUMENTS, *MAIL_DOCUMENTS)
+# The child tables of Unit Kerja and of the unit documents: their rows are the unit's too.
+UNIT_CHILD_DOCUMENTS = (
+	"Pejabat Unit Kerja",
+	"Jam Kerja Unit",
+	"Hari Libur Unit",
+	"Anggota Tim Kinerja",
+	"Log Langkah SOP",
+	"Program Kegiatan Renja",
+	"Temuan Pemantauan",
+	"Indikator Pengukuran",
+	"Data Kinerja IKU",
+	"Analisis Capaian Indikator",
+	"Realisasi Program",
+	"Rekomendasi Evaluasi",
+	"Penerima Surat Keluar",
+	"Disposisi Surat Masuk",
+)
 
 
 def validate_steps(steps: Iterable[Mapping], known_roles: Iterable[str]) -> list[SopProblem]:
