@@ -19,22 +19,13 @@ from frappe.permissions import add_user_permission
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import get_url, getdate
 
-from kinerja_sop.domain.catalogue import TEAM_ROLE
+from kinerja_sop.domain.catalogue import SOP_DOCUMENTS, TEAM_ROLE, UNIT_CHILD_DOCUMENTS
 from kinerja_sop.domain.workflow_builder import ACTIONS
-from kinerja_sop.hooks import UNIT_CHILD_DOCUMENTS
 from kinerja_sop.permissions import UNIT_SCOPED, CrossUnitLinkError
 from kinerja_sop.tests.factories import issue_api_keys, make_user
-from kinerja_sop.tests.sop_walk import (
-	SOP_DOCTYPES,
-	act,
-	actor,
-	as_user,
-	create_document,
-	current_step,
-	deliver_letter,
-	make_incoming_letter,
-	make_office,
-)
+from kinerja_sop.tests.sop_walk import create_document, make_office
+from kinerja_sop.tests.test_workflow_rest import to_team_step
+from kinerja_sop.walk import act, actor, as_user, current_step, deliver_letter, make_incoming_letter
 
 # DocTypes of ours that belong to no unit: masters shared by every unit (read by all,
 # written by administrators), and the compliance summary only administrators read.
@@ -115,7 +106,7 @@ class TestLeakProbes(FrappeTestCase):
 	def make_unit_records(cls, office) -> dict[str, str]:
 		"""One record of every unit-scoped DocType in unit A."""
 		records = {"Unit Kerja": office.unit}
-		for doctype in SOP_DOCTYPES:
+		for doctype in SOP_DOCUMENTS:
 			records[doctype] = create_document(doctype, office).name
 		# The Renja moves one step: a step done for the compliance report, a ToDo for the next owner.
 		renja = frappe.get_doc("Renja", records["Renja"])
@@ -666,15 +657,6 @@ class TestLeakProbes(FrappeTestCase):
 		frappe.delete_doc("Renja", first, force=True, ignore_permissions=True)
 
 
-def to_team_step(office) -> str:
-	"""A Renja at step 3, the team's draft."""
-	doc = create_document("Renja", office)
-	for _ in range(2):
-		_sop, _plan, step = current_step(doc)
-		doc = act(doc, actor(office, step.role, step), ACTIONS["do"], office)
-	return doc.name
-
-
 def set_team(name: str, user: str, add: str | None = None, remove: str | None = None):
 	"""As the team's own member (the owner of the Tim step), change the team."""
 	with as_user(user):
@@ -698,7 +680,7 @@ def remove_fixtures():
 			frappe.db.delete(doctype, {field: ("in", letters)})
 	for code in (CODE_A, CODE_B):
 		frappe.db.sql("delete from `tabSeries` where `name` like %s", (f"S_:UJI.{code}:%",))
-	for doctype in (*SOP_DOCTYPES, "Surat Masuk"):
+	for doctype in (*SOP_DOCUMENTS, "Surat Masuk"):
 		for name in frappe.get_all(doctype, filters={"unit_kerja": ("in", units)}, pluck="name"):
 			frappe.delete_doc(doctype, name, force=True, ignore_permissions=True)
 	for unit in units:
