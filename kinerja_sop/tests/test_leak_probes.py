@@ -23,8 +23,7 @@ from kinerja_sop.domain.catalogue import SOP_DOCUMENTS, TEAM_ROLE, UNIT_CHILD_DO
 from kinerja_sop.domain.workflow_builder import ACTIONS
 from kinerja_sop.permissions import UNIT_SCOPED, CrossUnitLinkError
 from kinerja_sop.tests.factories import issue_api_keys, make_user
-from kinerja_sop.tests.sop_walk import create_document, make_office
-from kinerja_sop.tests.test_workflow_rest import to_team_step
+from kinerja_sop.tests.sop_walk import create_document, make_office, to_team_step
 from kinerja_sop.walk import act, actor, as_user, current_step, deliver_letter, make_incoming_letter
 
 # DocTypes of ours that belong to no unit: masters shared by every unit (read by all,
