@@ -75,6 +75,8 @@ permission_query_conditions = {
 		doctype: "kinerja_sop.permissions.unit_child_query_conditions"
 		for doctype in catalogue.UNIT_CHILD_DOCUMENTS
 	},
+	# Frappe lists a role's open Workflow Actions to every holder of the role, whatever the unit.
+	"Workflow Action": "kinerja_sop.permissions.unit_reference_query_conditions",
 }
 
 has_permission = {
@@ -87,6 +89,7 @@ has_permission = {
 		doctype: "kinerja_sop.permissions.has_unit_child_permission"
 		for doctype in catalogue.UNIT_CHILD_DOCUMENTS
 	},
+	"Workflow Action": "kinerja_sop.permissions.has_unit_reference_permission",
 }
 
 # A unit document refers only to readable documents of its own unit.
@@ -107,6 +110,7 @@ override_whitelisted_methods = {
 	"frappe.desk.doctype.dashboard_chart.dashboard_chart.get": "kinerja_sop.overrides.get_dashboard_chart",
 	"frappe.www.printview.get_html_and_style": "kinerja_sop.overrides.get_html_and_style",
 	"frappe.www.printview.get_rendered_raw_commands": "kinerja_sop.overrides.get_rendered_raw_commands",
+	"frappe.desk.form.linked_with.get_submitted_linked_docs": "kinerja_sop.overrides.get_submitted_linked_docs",
 }
 
 # The six documents share their form and list behaviour: the current step's

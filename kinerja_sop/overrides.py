@@ -9,6 +9,8 @@ In Frappe 15.44:
   records with a bare query;
 - `dashboard_chart.get` draws a heatmap with `frappe.get_all` and serves every
   user the first caller's figures from a cache keyed on the chart's name;
+- `get_submitted_linked_docs` asks for permission on the document and ignores
+  the answer, then lists every submitted document linked to it;
 - the print preview renders a document sent by the client, so its links must
   be checked as a saved document's are, and a named record must be readable.
 
@@ -22,6 +24,7 @@ import frappe
 from frappe import _
 from frappe.desk import search as frappe_search
 from frappe.desk.doctype.dashboard_chart import dashboard_chart as frappe_dashboard_chart
+from frappe.desk.form import linked_with as frappe_linked_with
 from frappe.desk.listview import get_group_by_count as frappe_get_group_by_count
 from frappe.utils import cint, get_safe_filters
 from frappe.www import printview as frappe_printview
@@ -167,6 +170,14 @@ def get_dashboard_chart(
 		)
 	# Each user's own figures: the shared cache of Frappe's cache_source is left out.
 	return frappe_dashboard_chart.get.__wrapped__(**args)
+
+
+@frappe.whitelist()
+def get_submitted_linked_docs(doctype: str, name: str) -> dict:
+	frappe.has_permission(doctype, "read", doc=name, throw=True)
+	linked = frappe_linked_with.get_submitted_linked_docs(doctype, name)
+	docs = [d for d in linked["docs"] if frappe.has_permission(d["doctype"], "read", doc=d["name"])]
+	return {"docs": docs, "count": len(docs)}
 
 
 @frappe.whitelist()

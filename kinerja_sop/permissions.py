@@ -121,6 +121,35 @@ def has_unit_child_permission(doc, ptype: str | None = None, user: str | None = 
 	return unit in get_user_units(user) if unit else None
 
 
+# --- Frappe's records about a unit document (Workflow Action) ---------------------------
+
+
+def unit_reference_query_conditions(user: str | None = None, doctype: str | None = None) -> str:
+	"""Records pointing at a unit document (reference_doctype / reference_name) are listed only for
+	the documents of the user's units. Frappe's own conditions (e.g. the user's roles) still apply."""
+	if is_unit_admin(user):
+		return ""
+	table = f"`tab{doctype}`"
+	ours = ", ".join(frappe.db.escape(d) for d in UNIT_DOCUMENTS)
+	clauses = [f"ifnull({table}.`reference_doctype`, '') not in ({ours})"]
+	if units := get_user_units(user):
+		values = ", ".join(frappe.db.escape(unit) for unit in units)
+		clauses += [
+			f"({table}.`reference_doctype` = {frappe.db.escape(d)} and {table}.`reference_name` in"
+			f" (select `name` from `tab{d}` where `unit_kerja` in ({values})))"
+			for d in UNIT_DOCUMENTS
+		]
+	return "(" + " or ".join(clauses) + ")"
+
+
+def has_unit_reference_permission(doc, ptype: str | None = None, user: str | None = None) -> bool | None:
+	"""Only denies: Frappe's own check of the record decides otherwise."""
+	if is_unit_admin(user) or doc.get("reference_doctype") not in UNIT_DOCUMENTS:
+		return None
+	unit = unit_of(doc.reference_doctype, doc.reference_name)
+	return None if unit in get_user_units(user) else False
+
+
 # --- references between unit documents ------------------------------------------------
 
 

@@ -343,7 +343,7 @@ class TestLeakProbes(FrappeTestCase):
 
 	def unit_figure_probes(self) -> list[Probe]:
 		"""Reports and dashboards asked about unit A by name."""
-		unit = self.a.unit
+		unit, renja, letter = self.a.unit, self.records["Renja"], self.records["Surat Keluar"]
 		year = getdate().year
 		unit_filter = [["Renja", "unit_kerja", "=", unit]]
 
@@ -442,6 +442,29 @@ class TestLeakProbes(FrappeTestCase):
 					"params": {"doctype": "Renja", "current_filters": unit_filter, "field": "assigned_to"},
 				},
 				lambda r: r.ok and bool(message(r)),
+			),
+			Probe(
+				"Renja",
+				"Workflow Action list",
+				{
+					"path": "/api/method/frappe.client.get_list",
+					"params": {
+						"doctype": "Workflow Action",
+						"filters": {"reference_doctype": "Renja", "reference_name": renja},
+						"fields": ["name"],
+					},
+				},
+				lambda r: r.ok and bool(message(r)),
+				who="sekretaris",  # the owner of the Renja's step 2
+			),
+			Probe(
+				"Surat Keluar",
+				"submitted documents linked to the unit",
+				{
+					"path": "/api/method/frappe.desk.form.linked_with.get_submitted_linked_docs",
+					"params": {"doctype": "Unit Kerja", "name": unit},
+				},
+				lambda r: r.ok and letter in [d["name"] for d in (message(r) or {}).get("docs", [])],
 			),
 			Probe(
 				"Renja",
