@@ -164,18 +164,21 @@ class TestLeakProbes(FrappeTestCase):
 	def our_doctypes(self) -> list[str]:
 		return frappe.get_all("DocType", filters={"module": ("in", MODULES)}, pluck="name")
 
+	def getdoc_probe(self, doctype: str, name: str) -> Probe:
+		return Probe(
+			doctype,
+			"getdoc",
+			{
+				"path": "/api/method/frappe.desk.form.load.getdoc",
+				"params": {"doctype": doctype, "name": name},
+			},
+			lambda r: r.ok and any(d.get("name") == name for d in r.json().get("docs", [])),
+		)
+
 	def parent_probes(self, doctype: str, name: str) -> list[Probe]:
 		names_in = lambda key: lambda r: r.ok and name in [row[key] for row in message(r) or []]  # noqa: E731
 		return [
-			Probe(
-				doctype,
-				"getdoc",
-				{
-					"path": "/api/method/frappe.desk.form.load.getdoc",
-					"params": {"doctype": doctype, "name": name},
-				},
-				lambda r: r.ok and any(d.get("name") == name for d in r.json().get("docs", [])),
-			),
+			self.getdoc_probe(doctype, name),
 			Probe(
 				doctype,
 				"resource",
@@ -229,6 +232,7 @@ class TestLeakProbes(FrappeTestCase):
 
 	def child_probes(self, doctype: str, parenttype: str, parent: str, row: str) -> list[Probe]:
 		return [
+			self.getdoc_probe(doctype, row),
 			Probe(
 				doctype,
 				"get_list",
@@ -319,7 +323,7 @@ class TestLeakProbes(FrappeTestCase):
 				doctype,
 				"printview",
 				{"path": "/printview", "params": {"doctype": doctype, "name": name}},
-				lambda r: r.status_code == 200 and name in r.text,
+				lambda r: r.status_code == 200 and "print-format" in r.text,
 			),
 			Probe(
 				doctype,
