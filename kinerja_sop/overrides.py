@@ -18,6 +18,7 @@ Each wrapper scopes the request through `frappe.get_list` (query conditions and
 User Permissions) and otherwise hands over to Frappe's own function.
 """
 
+import inspect
 import json
 
 import frappe
@@ -169,7 +170,7 @@ def get_dashboard_chart(
 			exc=UnitScopedChartError,
 		)
 	# Each user's own figures: the shared cache of Frappe's cache_source is left out.
-	return frappe_dashboard_chart.get.__wrapped__(**args)
+	return inspect.unwrap(frappe_dashboard_chart.get)(**args)
 
 
 @frappe.whitelist()

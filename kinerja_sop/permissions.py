@@ -13,6 +13,7 @@ A document refers only to documents of its own unit that its user may read.
 import frappe
 from frappe import _
 from frappe.core.doctype.user_permission.user_permission import get_user_permissions
+from frappe.model.document import Document
 
 from kinerja_sop.domain.catalogue import ADMIN_ROLE, UNIT_DOCUMENTS
 
@@ -111,6 +112,31 @@ def unit_child_query_conditions(user: str | None = None, doctype: str | None = N
 			f" and `tab{doctype}`.`parent` in {in_units})"
 		)
 	return "(" + " or ".join(clauses) + ")"
+
+
+class UnitChildDocument(Document):
+	"""A row of one of the units' child tables.
+
+	Loaded on its own (getdoc, frappe.client.get and printing load a row by name),
+	a row has no parent document attached, and Frappe's has_child_permission then
+	checks only the parent DocType, not the parent record: any unit could read it.
+	Given its parent, the parent's unit decides, through the parent's own hook.
+	"""
+
+	@property
+	def parent_doc(self):
+		attached = super().parent_doc
+		if attached is None and self.get("parenttype") and self.get("parent") and not self.is_new():
+			try:
+				attached = frappe.get_doc(self.parenttype, self.parent)
+			except frappe.DoesNotExistError:
+				return None
+			self._parent_doc = attached
+		return attached
+
+	@parent_doc.setter
+	def parent_doc(self, value):
+		self._parent_doc = value
 
 
 def has_unit_child_permission(doc, ptype: str | None = None, user: str | None = None) -> bool | None:
