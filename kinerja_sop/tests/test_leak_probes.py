@@ -17,7 +17,7 @@ import frappe
 import requests
 from frappe.permissions import add_user_permission
 from frappe.tests.utils import FrappeTestCase
-from frappe.utils import get_url, getdate
+from frappe.utils import add_days, get_url, getdate, now_datetime
 
 from kinerja_sop.domain.catalogue import SOP_DOCUMENTS, TEAM_ROLE, UNIT_CHILD_DOCUMENTS
 from kinerja_sop.domain.workflow_builder import ACTIONS
@@ -116,6 +116,8 @@ class TestLeakProbes(FrappeTestCase):
 		renja = frappe.get_doc("Renja", records["Renja"])
 		_sop, _plan, step = current_step(renja)
 		act(renja, actor(office, step.role, step), ACTIONS["do"], office)
+		# ... and is overdue, for the overdue charts and cards.
+		frappe.db.set_value("Renja", records["Renja"], "step_due", add_days(now_datetime(), -3))
 		records["Surat Masuk"] = make_incoming_letter(office)
 		with as_user(office.umum):
 			letter = frappe.get_doc(
@@ -409,6 +411,18 @@ class TestLeakProbes(FrappeTestCase):
 				"chart SOP Documents by State",
 				{"path": dashboard + "documents_by_state", "params": {"filters": {"unit_kerja": unit}}},
 				chart_total,
+			),
+			Probe(
+				"Renja",
+				"chart Overdue Steps by Role",
+				{"path": dashboard + "overdue_steps_by_role", "params": {"filters": {"unit_kerja": unit}}},
+				chart_total,
+			),
+			Probe(
+				"Renja",
+				"number card Overdue Steps",
+				{"path": dashboard + "overdue_steps", "params": {"filters": {"unit_kerja": unit}}},
+				lambda r: r.ok and (message(r) or {}).get("value", 0) > 0,
 			),
 			Probe(
 				"Renja",
