@@ -26,6 +26,14 @@ before_app_uninstall = "kinerja_sop.integrations.erpnext.before_app_uninstall"
 doc_events = {
 	# Fires only on a site with ERPNext; pull_employee does nothing unless ERPNext is the source.
 	"Employee": {"on_update": "kinerja_sop.integrations.erpnext.pull_employee"},
+	# A unit document refers only to readable documents of its own unit (permissions.py).
+	**{
+		doctype: {
+			"before_validate": "kinerja_sop.permissions.validate_unit_links",
+			"before_update_after_submit": "kinerja_sop.permissions.validate_unit_links",
+		}
+		for doctype in catalogue.UNIT_DOCUMENTS
+	},
 }
 
 fixtures = [
@@ -90,15 +98,6 @@ has_permission = {
 		for doctype in catalogue.UNIT_CHILD_DOCUMENTS
 	},
 	"Workflow Action": "kinerja_sop.permissions.has_unit_reference_permission",
-}
-
-# A unit document refers only to readable documents of its own unit.
-doc_events = {
-	doctype: {
-		"before_validate": "kinerja_sop.permissions.validate_unit_links",
-		"before_update_after_submit": "kinerja_sop.permissions.validate_unit_links",
-	}
-	for doctype in catalogue.UNIT_DOCUMENTS
 }
 
 # Read paths where Frappe 15 forgets the permission check or skips the query conditions.

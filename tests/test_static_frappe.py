@@ -176,8 +176,11 @@ def test_every_child_table_of_a_unit_is_scoped_through_its_parent():
 
 
 def test_unit_links_and_read_overrides_resolve():
-	for doctype, events in HOOKS["doc_events"].items():
-		assert doctype in BY_NAME, doctype
+	for doctype in UNIT_DOCUMENTS:
+		events = HOOKS["doc_events"][doctype]
+		assert events["before_validate"] == "kinerja_sop.permissions.validate_unit_links", doctype
+		assert events["before_update_after_submit"] == events["before_validate"], doctype
+	for events in HOOKS["doc_events"].values():
 		for path in events.values():
 			assert _resolves(path), path
 	for original, path in HOOKS["override_whitelisted_methods"].items():
