@@ -35,7 +35,12 @@ SHARED_MASTERS = (
 	"Langkah SOP",
 	"Klasifikasi Arsip",
 )
-ADMIN_ONLY = ("Rekap Kepatuhan SOP",)
+ADMIN_ONLY = (
+	"Rekap Kepatuhan SOP",
+	"Impor Pegawai SIASN",
+	"Pemetaan Unor SIASN",
+	"Pengaturan Integrasi ERPNext",
+)
 MODULES = ("Kinerja", "Persuratan")
 CODE_A, CODE_B = "BOCORA", "BOCORB"
 MEMBER = "anggota.bocora@example.com"
