@@ -26,6 +26,14 @@ before_app_uninstall = "kinerja_sop.integrations.erpnext.before_app_uninstall"
 doc_events = {
 	# Fires only on a site with ERPNext; pull_employee does nothing unless ERPNext is the source.
 	"Employee": {"on_update": "kinerja_sop.integrations.erpnext.pull_employee"},
+	# A unit document refers only to readable documents of its own unit (permissions.py).
+	**{
+		doctype: {
+			"before_validate": "kinerja_sop.permissions.validate_unit_links",
+			"before_update_after_submit": "kinerja_sop.permissions.validate_unit_links",
+		}
+		for doctype in catalogue.UNIT_DOCUMENTS
+	},
 }
 
 fixtures = [
@@ -71,6 +79,12 @@ permission_query_conditions = {
 		doctype: "kinerja_sop.permissions.unit_document_query_conditions"
 		for doctype in (*catalogue.UNIT_DOCUMENTS, *catalogue.UNIT_BUDGET_RECORDS)
 	},
+	**{
+		doctype: "kinerja_sop.permissions.unit_child_query_conditions"
+		for doctype in catalogue.UNIT_CHILD_DOCUMENTS
+	},
+	# Frappe lists a role's open Workflow Actions to every holder of the role, whatever the unit.
+	"Workflow Action": "kinerja_sop.permissions.unit_reference_query_conditions",
 }
 
 has_permission = {
@@ -79,6 +93,23 @@ has_permission = {
 		doctype: "kinerja_sop.permissions.has_unit_document_permission"
 		for doctype in (*catalogue.UNIT_DOCUMENTS, *catalogue.UNIT_BUDGET_RECORDS)
 	},
+	**{
+		doctype: "kinerja_sop.permissions.has_unit_child_permission"
+		for doctype in catalogue.UNIT_CHILD_DOCUMENTS
+	},
+	"Workflow Action": "kinerja_sop.permissions.has_unit_reference_permission",
+}
+
+# Read paths where Frappe 15 forgets the permission check or skips the query conditions.
+override_whitelisted_methods = {
+	"frappe.client.get_count": "kinerja_sop.overrides.get_count",
+	"frappe.desk.search.search_link": "kinerja_sop.overrides.search_link",
+	"frappe.desk.search.search_widget": "kinerja_sop.overrides.search_widget",
+	"frappe.desk.listview.get_group_by_count": "kinerja_sop.overrides.get_group_by_count",
+	"frappe.desk.doctype.dashboard_chart.dashboard_chart.get": "kinerja_sop.overrides.get_dashboard_chart",
+	"frappe.www.printview.get_html_and_style": "kinerja_sop.overrides.get_html_and_style",
+	"frappe.www.printview.get_rendered_raw_commands": "kinerja_sop.overrides.get_rendered_raw_commands",
+	"frappe.desk.form.linked_with.get_submitted_linked_docs": "kinerja_sop.overrides.get_submitted_linked_docs",
 }
 
 # The six documents share their form and list behaviour: the current step's

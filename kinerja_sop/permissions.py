@@ -3,15 +3,28 @@
 Frappe's User Permissions already restrict a user who has one for Unit Kerja;
 a user with none would see every unit, so these hooks close that gap on the
 server: no grant, no unit. Administrators of the app see all units.
+
+The same holds for the rows of the units' child tables (team, step log,
+indicators, recipients, dispositions, ...): Frappe lists a child DocType
+through its own query conditions, so each is scoped through its parent's unit.
+A document refers only to documents of its own unit that its user may read.
 """
 
 import frappe
+from frappe import _
 from frappe.core.doctype.user_permission.user_permission import get_user_permissions
+from frappe.model.document import Document
 
-from kinerja_sop.domain.catalogue import ADMIN_ROLE
+from kinerja_sop.domain.catalogue import ADMIN_ROLE, UNIT_BUDGET_RECORDS, UNIT_DOCUMENTS
 
 UNIT_DOCTYPE = "Unit Kerja"
 UNIT_ADMIN_ROLES = {"System Manager", ADMIN_ROLE}
+# The DocTypes whose records belong to one unit; each has the unit in `unit_kerja`, the unit its name.
+UNIT_SCOPED = (UNIT_DOCTYPE, *UNIT_DOCUMENTS, *UNIT_BUDGET_RECORDS)
+
+
+class CrossUnitLinkError(frappe.ValidationError):
+	pass
 
 
 def is_unit_admin(user: str | None = None) -> bool:
@@ -54,6 +67,180 @@ def has_unit_document_permission(doc, ptype: str | None = None, user: str | None
 	if is_unit_admin(user) or not doc.get("unit_kerja"):
 		return None
 	return doc.unit_kerja in get_user_units(user)
+
+
+# --- child tables: scoped through the parent's unit ---------------------------------
+
+
+def unit_field(doctype: str) -> str:
+	return "name" if doctype == UNIT_DOCTYPE else "unit_kerja"
+
+
+def unit_parents_of(child_doctype: str) -> list[str]:
+	"""The unit-scoped DocTypes that hold `child_doctype` in one of their tables."""
+	return [
+		parent
+		for parent in UNIT_SCOPED
+		if any(df.options == child_doctype for df in frappe.get_meta(parent).get_table_fields())
+	]
+
+
+def unit_of(doctype: str, name: str) -> str | None:
+	"""The unit a unit-scoped record belongs to; None when there is no such record."""
+	if doctype == UNIT_DOCTYPE:
+		return name if frappe.db.exists(UNIT_DOCTYPE, name) else None
+	return frappe.db.get_value(doctype, name, "unit_kerja")
+
+
+def unit_child_query_conditions(user: str | None = None, doctype: str | None = None) -> str:
+	"""Rows of a child table are listed only under parents of the user's units."""
+	if is_unit_admin(user):
+		return ""
+	units, parents = get_user_units(user), unit_parents_of(doctype)
+	if not units or not parents:
+		return "1=0"
+	values = ", ".join(frappe.db.escape(unit) for unit in units)
+	clauses = []
+	for parent in parents:
+		in_units = (
+			f"({values})"
+			if parent == UNIT_DOCTYPE
+			else f"(select `name` from `tab{parent}` where `unit_kerja` in ({values}))"
+		)
+		clauses.append(
+			f"(`tab{doctype}`.`parenttype` = {frappe.db.escape(parent)}"
+			f" and `tab{doctype}`.`parent` in {in_units})"
+		)
+	return "(" + " or ".join(clauses) + ")"
+
+
+class UnitChildDocument(Document):
+	"""A row of one of the units' child tables.
+
+	Loaded on its own (getdoc, frappe.client.get and printing load a row by name),
+	a row has no parent document attached, and Frappe's has_child_permission then
+	checks only the parent DocType, not the parent record: any unit could read it.
+	Given its parent, the parent's unit decides, through the parent's own hook.
+	"""
+
+	@property
+	def parent_doc(self):
+		attached = super().parent_doc
+		if attached is None and self.get("parenttype") and self.get("parent") and not self.is_new():
+			try:
+				attached = frappe.get_doc(self.parenttype, self.parent)
+			except frappe.DoesNotExistError:
+				return None
+			self._parent_doc = attached
+		return attached
+
+	@parent_doc.setter
+	def parent_doc(self, value):
+		self._parent_doc = value
+
+
+def has_unit_child_permission(doc, ptype: str | None = None, user: str | None = None) -> bool | None:
+	"""Frappe checks a child row through its parent document; this says the same when asked directly."""
+	if is_unit_admin(user) or not doc.get("parent") or doc.get("parenttype") not in UNIT_SCOPED:
+		return None
+	unit = unit_of(doc.parenttype, doc.parent)
+	return unit in get_user_units(user) if unit else None
+
+
+# --- Frappe's records about a unit document (Workflow Action) ---------------------------
+
+
+def unit_reference_query_conditions(user: str | None = None, doctype: str | None = None) -> str:
+	"""Records pointing at a unit document (reference_doctype / reference_name) are listed only for
+	the documents of the user's units. Frappe's own conditions (e.g. the user's roles) still apply."""
+	if is_unit_admin(user):
+		return ""
+	table = f"`tab{doctype}`"
+	ours = ", ".join(frappe.db.escape(d) for d in UNIT_DOCUMENTS)
+	clauses = [f"ifnull({table}.`reference_doctype`, '') not in ({ours})"]
+	if units := get_user_units(user):
+		values = ", ".join(frappe.db.escape(unit) for unit in units)
+		clauses += [
+			f"({table}.`reference_doctype` = {frappe.db.escape(d)} and {table}.`reference_name` in"
+			f" (select `name` from `tab{d}` where `unit_kerja` in ({values})))"
+			for d in UNIT_DOCUMENTS
+		]
+	return "(" + " or ".join(clauses) + ")"
+
+
+def has_unit_reference_permission(doc, ptype: str | None = None, user: str | None = None) -> bool | None:
+	"""Only denies: Frappe's own check of the record decides otherwise."""
+	if is_unit_admin(user) or doc.get("reference_doctype") not in UNIT_DOCUMENTS:
+		return None
+	unit = unit_of(doc.reference_doctype, doc.reference_name)
+	return None if unit in get_user_units(user) else False
+
+
+# --- references between unit documents ------------------------------------------------
+
+
+def validate_unit_links(doc, method: str | None = None, check_all: bool = False):
+	"""A unit's document refers only to documents of the same unit that its user may read.
+
+	Every Link and Dynamic Link of the document and of its child rows whose target
+	is a unit-scoped DocType is checked when its value is new (all of them when
+	`check_all`). A record that does not exist, belongs to another unit or cannot
+	be read is refused with one message, so the refusal tells nothing about it.
+	"""
+	unit = doc.name if doc.doctype == UNIT_DOCTYPE else doc.get("unit_kerja")
+	if not unit:
+		return
+	before = None if check_all else doc.get_doc_before_save()
+	for label, target_doctype, target in new_unit_links(doc, before):
+		if unit_of(target_doctype, target) == unit and (
+			doc.flags.ignore_permissions
+			or frappe.has_permission(target_doctype, "read", doc=target, user=frappe.session.user)
+		):
+			continue
+		frappe.throw(
+			_("{0}: {1} {2} is not a document of {3} that you may read.").format(
+				_(label), _(target_doctype), target, unit
+			),
+			exc=CrossUnitLinkError,
+			title=_("Reference Outside the Unit"),
+		)
+
+
+def new_unit_links(doc, before) -> list[tuple[str, str, str]]:
+	"""(field label, target DocType, target name) of each unit-scoped link set or changed since `before`."""
+	found = []
+
+	def collect(record, meta, previous: set):
+		for df in meta.fields:
+			if df.fieldtype not in ("Link", "Dynamic Link"):
+				continue
+			target_doctype = df.options if df.fieldtype == "Link" else record.get(df.options)
+			value = record.get(df.fieldname)
+			if not value or target_doctype not in UNIT_SCOPED:
+				continue
+			if (df.fieldname, target_doctype, value) in previous:
+				continue
+			found.append((df.label or df.fieldname, target_doctype, value))
+
+	collect(doc, doc.meta, link_values(before, before.meta) if before else set())
+	for table in doc.meta.get_table_fields():
+		child_meta = frappe.get_meta(table.options)
+		previous = set()
+		for row in before.get(table.fieldname) if before else []:
+			previous |= link_values(row, child_meta)
+		for row in doc.get(table.fieldname) or []:
+			collect(row, child_meta, previous)
+	return found
+
+
+def link_values(record, meta) -> set[tuple[str, str, str]]:
+	values = set()
+	for df in meta.fields:
+		if df.fieldtype == "Link":
+			values.add((df.fieldname, df.options, record.get(df.fieldname)))
+		elif df.fieldtype == "Dynamic Link":
+			values.add((df.fieldname, record.get(df.options), record.get(df.fieldname)))
+	return values
 
 
 def get_unit_role_holders(unit: str, role: str | None) -> list[str]:

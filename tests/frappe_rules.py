@@ -30,6 +30,6 @@ DATA_OPTIONS = {"", "Email", "Name", "Phone", "URL", "Barcode", "IBAN"}
 # Frappe's own DocTypes our links may point at.
 FRAPPE_DOCTYPES = {
 	"User", "Role", "DocType", "File", "Workflow State", "Workflow", "Print Format", "Letter Head",
-	"Module Def", "ToDo", "Country", "Currency", "Comment", "Communication",
+	"Module Def", "ToDo", "Country", "Currency", "Comment", "Communication", "Workflow Action",
 }  # fmt: skip
 FRAPPE_ROLES = {"System Manager", "Administrator", "All", "Guest", "Desk User"}

@@ -16,7 +16,15 @@ from frappe_rules import (
 	RESERVED_FIELDNAMES,
 )
 
-from kinerja_sop.domain.catalogue import ADMIN_ROLE, APP_ROLES, SOP_DOCUMENTS, UNIT_DOCUMENTS, load_catalogue
+from kinerja_sop.domain.catalogue import (
+	ADMIN_ROLE,
+	APP_ROLES,
+	SOP_DOCUMENTS,
+	UNIT_BUDGET_RECORDS,
+	UNIT_CHILD_DOCUMENTS,
+	UNIT_DOCUMENTS,
+	load_catalogue,
+)
 from kinerja_sop.domain.workflow_builder import build_workflow
 
 APP = Path(__file__).resolve().parent.parent / "kinerja_sop"
@@ -140,7 +148,7 @@ def test_hook_paths_resolve():
 	dotted = [HOOKS[k] for k in ("after_install", "after_migrate", "before_uninstall", "extend_bootinfo")]
 	for key in ("permission_query_conditions", "has_permission"):
 		for doctype, path in HOOKS[key].items():
-			assert doctype in BY_NAME, doctype
+			assert doctype in BY_NAME or doctype in FRAPPE_DOCTYPES, doctype
 			dotted.append(path)
 	dotted += [path for paths in HOOKS.get("scheduler_events", {}).values() for path in paths]
 	dotted += HOOKS["jinja"]["methods"]
@@ -150,6 +158,36 @@ def test_hook_paths_resolve():
 		for doctype, paths in HOOKS[key].items():
 			for path in [paths] if isinstance(paths, str) else paths:
 				assert doctype in BY_NAME and (APP / path).exists(), (key, doctype, path)
+
+
+def test_every_child_table_of_a_unit_is_scoped_through_its_parent():
+	"""The children of Unit Kerja and of the unit documents are exactly the hooks' child list,
+	and each has its query conditions and permission check."""
+	parents = ("Unit Kerja", *UNIT_DOCUMENTS, *UNIT_BUDGET_RECORDS)
+	children = {
+		field["options"]
+		for parent in parents
+		for field in BY_NAME[parent]["fields"]
+		if field["fieldtype"] in ("Table", "Table MultiSelect")
+	}
+	assert children == set(UNIT_CHILD_DOCUMENTS)
+	for child in children:
+		assert BY_NAME[child].get("istable"), child
+		assert HOOKS["permission_query_conditions"][child].endswith("unit_child_query_conditions")
+		assert HOOKS["has_permission"][child].endswith("has_unit_child_permission")
+
+
+def test_unit_links_and_read_overrides_resolve():
+	for doctype in UNIT_DOCUMENTS:
+		events = HOOKS["doc_events"][doctype]
+		assert events["before_validate"] == "kinerja_sop.permissions.validate_unit_links", doctype
+		assert events["before_update_after_submit"] == events["before_validate"], doctype
+	for events in HOOKS["doc_events"].values():
+		for path in events.values():
+			assert _resolves(path), path
+	for original, path in HOOKS["override_whitelisted_methods"].items():
+		assert original.startswith("frappe.") and _resolves(path), (original, path)
+	assert "frappe.client.get_count" in HOOKS["override_whitelisted_methods"]
 
 
 def test_every_sop_document_is_scoped_to_its_unit():

@@ -158,6 +158,25 @@ MAIL_DOCUMENTS = ("Surat Keluar", "Surat Masuk")
 UNIT_DOCUMENTS = (*SOP_DOCUMENTS, *MAIL_DOCUMENTS)
 # Records of one Unit Kerja imported from SIPD-RI, and their imports.
 UNIT_BUDGET_RECORDS = ("Sub Kegiatan SIPD", "Realisasi Anggaran SIPD", "Impor SIPD")
+# The child tables of Unit Kerja and of the unit documents: their rows are the unit's too.
+UNIT_CHILD_DOCUMENTS = (
+	"Pejabat Unit Kerja",
+	"Jam Kerja Unit",
+	"Hari Libur Unit",
+	"Anggota Tim Kinerja",
+	"Log Langkah SOP",
+	"Program Kegiatan Renja",
+	"Temuan Pemantauan",
+	"Indikator Pengukuran",
+	"Data Kinerja IKU",
+	"Analisis Capaian Indikator",
+	"Realisasi Program",
+	"Rekomendasi Evaluasi",
+	"Penerima Surat Keluar",
+	"Disposisi Surat Masuk",
+	"Indikator Sub Kegiatan SIPD",
+	"Galat Impor SIPD",
+)
 
 
 def validate_steps(steps: Iterable[Mapping], known_roles: Iterable[str]) -> list[SopProblem]:

@@ -20,7 +20,7 @@ from frappe.desk.form.assign_to import add as add_assignment
 from frappe.model.document import Document
 from frappe.utils import get_datetime, get_system_timezone, getdate, now_datetime, strip_html
 
-from kinerja_sop.domain.catalogue import CAMAT, KASUBAG_UMUM, TEAM_ROLE, Sop, SopStep
+from kinerja_sop.domain.catalogue import CAMAT, KASUBAG_UMUM, SOP_DOCUMENTS, TEAM_ROLE, Sop, SopStep
 from kinerja_sop.domain.mail_register import DITERIMA_SEMUA
 from kinerja_sop.domain.time_standard import parse_time_standard
 from kinerja_sop.domain.workflow_builder import TransitionPlan, WorkflowPlan, build_workflow
@@ -119,7 +119,7 @@ class SOPDocument(EnteredValues, Document):
 			row._validate_update_after_submit()
 
 	def on_change(self):
-		self.grant_team_role()
+		self.sync_team_role()
 		self.count_finished_steps()
 		if self.flags.step_changed:
 			# Off the request path: the ToDos and their notifications follow the commit.
@@ -137,6 +137,9 @@ class SOPDocument(EnteredValues, Document):
 
 	def on_trash(self):
 		remove_steps(self.doctype, self.step_log)
+
+	def after_delete(self):
+		sync_team_role({row.user for row in self.team})
 
 	# --- content -----------------------------------------------------------
 
@@ -168,19 +171,15 @@ class SOPDocument(EnteredValues, Document):
 					_("Team member {0} does not work in {1}.").format(user, self.unit_kerja), exc=TeamError
 				)
 
-	def grant_team_role(self):
-		"""Members act on the Tim steps through the Tim Kinerja role; forming the team grants it."""
+	def sync_team_role(self):
+		"""Members act on the Tim steps through the Tim Kinerja role: joining a team of an
+		active document grants it, leaving the last one (or its document ending) takes it away."""
 		before = self.get_doc_before_save()
-		already = {row.user for row in before.team} if before else set()
-		for row in self.team:
-			if row.user in already:
-				continue
-			if not frappe.db.exists(
-				"Has Role", {"parent": row.user, "parenttype": "User", "role": TEAM_ROLE}
-			):
-				user = frappe.get_doc("User", row.user)
-				user.flags.ignore_permissions = True
-				user.add_roles(TEAM_ROLE)
+		members = {row.user for row in self.team}
+		former = {row.user for row in before.team} if before else set()
+		ended = not self.current_step or self.docstatus == 2
+		if members != former or (ended and before and before.current_step and before.docstatus < 2):
+			sync_team_role(members | former)
 
 	# --- moving through the SOP --------------------------------------------
 
@@ -528,6 +527,49 @@ class SOPDocument(EnteredValues, Document):
 				},
 				ignore_permissions=True,
 			)
+
+
+def sync_team_role(users: set[str]):
+	"""Each user holds the Tim Kinerja role exactly while in the team of an active document."""
+	for user in sorted(users):
+		holds = bool(frappe.db.exists("Has Role", {"parent": user, "parenttype": "User", "role": TEAM_ROLE}))
+		if holds == in_active_team(user) or not frappe.db.exists("User", user):
+			continue
+		doc = frappe.get_doc("User", user)
+		doc.flags.ignore_permissions = True
+		if holds:
+			doc.remove_roles(TEAM_ROLE)
+		else:
+			doc.add_roles(TEAM_ROLE)
+
+
+def in_active_team(user: str) -> bool:
+	"""In the team of a document still moving through its SOP (not finished, not cancelled)."""
+	for doctype in frappe.get_all(
+		"Anggota Tim Kinerja",
+		filters={"user": user, "parenttype": ("in", SOP_DOCUMENTS)},
+		pluck="parenttype",
+		distinct=True,
+	):
+		document = frappe.qb.DocType(doctype)
+		member = frappe.qb.DocType("Anggota Tim Kinerja")
+		active = (
+			frappe.qb.from_(member)
+			.join(document)
+			.on(document.name == member.parent)
+			.select(member.name)
+			.where(
+				(member.parenttype == doctype)
+				& (member.user == user)
+				& (document.docstatus < 2)
+				& (document.current_step > 0)
+			)
+			.limit(1)
+			.run()
+		)
+		if active:
+			return True
+	return False
 
 
 def hand_over(doctype: str, name: str):

@@ -9,9 +9,10 @@ from frappe.permissions import add_user_permission
 from frappe.tests.utils import FrappeTestCase
 
 from kinerja_sop.domain.catalogue import TEAM_ROLE
+from kinerja_sop.domain.workflow_builder import ACTIONS
 from kinerja_sop.kinerja.sop_document import get_sop_flow
 from kinerja_sop.tests.factories import make_unit, make_user, official
-from kinerja_sop.walk import ROLE_KEYS, actor, as_user, satisfy
+from kinerja_sop.walk import ROLE_KEYS, act, actor, as_user, current_step, satisfy
 
 
 def make_office(code: str) -> SimpleNamespace:
@@ -57,6 +58,15 @@ def create_document(doctype: str, office, **values):
 		satisfy(doc, ("tim",), office)
 	with as_user(actor(office, creator_role, sop.step(1))):
 		return doc.insert()
+
+
+def to_team_step(office) -> str:
+	"""A Renja at step 3, the team's draft."""
+	doc = create_document("Renja", office)
+	for _ in range(2):
+		_sop, _plan, step = current_step(doc)
+		doc = act(doc, actor(office, step.role, step), ACTIONS["do"], office)
+	return doc.name
 
 
 class IndonesianTestCase(FrappeTestCase):

@@ -13,6 +13,7 @@ from kinerja_sop.domain.catalogue import SOP_DOCUMENTS
 from kinerja_sop.kinerja import dashboard
 from kinerja_sop.kinerja.doctype.indikator_kinerja.indikator_kinerja import SEED_INDICATORS
 from kinerja_sop.kinerja.doctype.rekap_kepatuhan_sop.rekap_kepatuhan_sop import rebuild
+from kinerja_sop.permissions import CrossUnitLinkError
 from kinerja_sop.tests.sop_walk import IndonesianTestCase, create_document, make_office
 from kinerja_sop.walk import act, as_user, current_step, walk_to_end
 
@@ -188,9 +189,9 @@ class TestSeededYear(IndonesianTestCase):
 
 	def test_a_laporan_cannot_report_on_another_units_measurement(self):
 		before = frappe.db.count("Laporan Kinerja")
-		with self.assertRaises(frappe.ValidationError) as raised:
+		with self.assertRaises(CrossUnitLinkError) as raised:
 			create_document("Laporan Kinerja", self.a, pengukuran=self.other_unit.name)
-		self.assertIn("bukan milik", str(raised.exception))
+		self.assertIn("bukan dokumen", str(raised.exception))
 		self.assertEqual(frappe.db.count("Laporan Kinerja"), before)
 
 	def test_program_efficiency_of_the_evaluation(self):

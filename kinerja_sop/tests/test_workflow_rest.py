@@ -11,8 +11,7 @@ from frappe.tests.utils import FrappeTestCase
 
 from kinerja_sop.domain.workflow_builder import ACTIONS
 from kinerja_sop.tests.factories import api_get, api_post, issue_api_keys
-from kinerja_sop.tests.sop_walk import create_document, make_office
-from kinerja_sop.walk import act, actor, current_step
+from kinerja_sop.tests.sop_walk import create_document, make_office, to_team_step
 
 APPLY = "/api/method/frappe.model.workflow.apply_workflow"
 
@@ -95,15 +94,6 @@ class TestWorkflowThroughREST(FrappeTestCase):
 		not_the_step = api_post(self.auth[self.office.tim1], method, {"name": self.pengukuran})
 		self.assertEqual(not_the_step.status_code, 417, not_the_step.text)
 		self.assertEqual(not_the_step.json["exc_type"], "NotStepOwnerError")
-
-
-def to_team_step(office) -> str:
-	"""A Renja at step 3, the team's draft."""
-	doc = create_document("Renja", office)
-	for _ in range(2):
-		sop, plan, step = current_step(doc)
-		doc = act(doc, actor(office, step.role, step), ACTIONS["do"], office)
-	return doc.name
 
 
 def remove_fixtures():

@@ -1,12 +1,11 @@
 # Copyright (c) 2026, kinerja_sop developers and contributors
 # For license information, please see license.txt
 
-from frappe.model.document import Document
-
 from kinerja_sop.entered import EnteredValues
+from kinerja_sop.permissions import UnitChildDocument
 
 
-class DataKinerjaIKU(EnteredValues, Document):
+class DataKinerjaIKU(EnteredValues, UnitChildDocument):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 

@@ -2,10 +2,11 @@
 # For license information, please see license.txt
 
 import frappe
-from frappe.model.document import Document
+
+from kinerja_sop.permissions import UnitChildDocument
 
 
-class LogLangkahSOP(Document):
+class LogLangkahSOP(UnitChildDocument):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 

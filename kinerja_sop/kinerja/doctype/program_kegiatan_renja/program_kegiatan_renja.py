@@ -1,12 +1,11 @@
 # Copyright (c) 2026, kinerja_sop developers and contributors
 # For license information, please see license.txt
 
-from frappe.model.document import Document
-
 from kinerja_sop.entered import EnteredValues
+from kinerja_sop.permissions import UnitChildDocument
 
 
-class ProgramKegiatanRenja(EnteredValues, Document):
+class ProgramKegiatanRenja(EnteredValues, UnitChildDocument):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 

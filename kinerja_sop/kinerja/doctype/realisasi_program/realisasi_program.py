@@ -3,14 +3,14 @@
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
 
 from kinerja_sop.domain.kpi import KpiError, budget_absorption, efficiency, round_half_up
 from kinerja_sop.entered import EnteredValues
 from kinerja_sop.kinerja.kpi_errors import kpi_error_reason
+from kinerja_sop.permissions import UnitChildDocument
 
 
-class RealisasiProgram(EnteredValues, Document):
+class RealisasiProgram(EnteredValues, UnitChildDocument):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 

@@ -1,10 +1,10 @@
 # Copyright (c) 2026, kinerja_sop developers and contributors
 # For license information, please see license.txt
 
-from frappe.model.document import Document
+from kinerja_sop.permissions import UnitChildDocument
 
 
-class PenerimaSuratKeluar(Document):
+class PenerimaSuratKeluar(UnitChildDocument):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
