@@ -12,9 +12,11 @@ import frappe
 from frappe import _
 from frappe.utils import cint, now_datetime
 
-from kinerja_sop.domain.catalogue import SOP_DOCUMENTS, UNIT_DOCUMENTS
+from kinerja_sop.domain.catalogue import SOP_DOCUMENTS, UNIT_DOCUMENTS, SopStep
 from kinerja_sop.domain.kpi import average, is_entered, round_half_up
+from kinerja_sop.domain.workflow_builder import step_kind
 from kinerja_sop.entered import get_entered_rows
+from kinerja_sop.kinerja.sop_document import get_sop_flow
 
 ANNUAL = "Tahunan"
 
@@ -66,6 +68,62 @@ def waiting_for_me(filters=None) -> dict:
 		"route": ["List", "ToDo"],
 		"route_options": {"allocated_to": user, "status": "Open"},
 	}
+
+
+# --- the user's queues (SRIKANDI's: to check, to paraf, to sign, to send) --------------
+
+
+def queue_kind(step: SopStep) -> str:
+	"""check, paraf, sign, send (a step that waits for the letter's delivery) or do."""
+	return "send" if "bukti_pengiriman" in step.requires else step_kind(step)
+
+
+def my_queue(kind: str) -> dict:
+	"""SOP documents whose current step, of this kind, is handed to the user (an open ToDo)."""
+	user = frappe.session.user
+	todos = frappe.get_all(
+		"ToDo",
+		filters={"allocated_to": user, "status": "Open", "reference_type": ("in", SOP_DOCUMENTS)},
+		fields=["reference_type", "reference_name"],
+		distinct=True,
+	)
+	names = defaultdict(list)
+	for todo in todos:
+		step_no = frappe.db.get_value(todo.reference_type, todo.reference_name, "current_step")
+		sop, _plan = get_sop_flow(todo.reference_type)
+		if step_no and queue_kind(sop.step(step_no)) == kind:
+			names[todo.reference_type].append(todo.reference_name)
+	route = ["List", "ToDo"]
+	route_options = {"allocated_to": user, "status": "Open"}
+	if len(names) == 1:  # one kind of document waits: open its list with just those
+		doctype, waiting = next(iter(names.items()))
+		route, route_options = ["List", doctype], {"name": ["in", waiting]}
+	return {
+		"value": sum(len(waiting) for waiting in names.values()),
+		"fieldtype": "Int",
+		"route": route,
+		"route_options": route_options,
+	}
+
+
+@frappe.whitelist()
+def to_check(filters=None) -> dict:
+	return my_queue("check")
+
+
+@frappe.whitelist()
+def to_paraf(filters=None) -> dict:
+	return my_queue("paraf")
+
+
+@frappe.whitelist()
+def to_sign(filters=None) -> dict:
+	return my_queue("sign")
+
+
+@frappe.whitelist()
+def to_send(filters=None) -> dict:
+	return my_queue("send")
 
 
 @frappe.whitelist()

@@ -296,7 +296,15 @@ class TestSeededYear(IndonesianTestCase):
 		self.assertEqual(len(page["charts"]["items"]), 6)
 		self.assertEqual(
 			{card.number_card_name for card in page["number_cards"]["items"]},
-			{"Waiting for Me", "Overdue Steps", "Documents in Progress"},
+			{
+				"To Check",
+				"To Paraf",
+				"To Sign",
+				"To Send",
+				"Waiting for Me",
+				"Overdue Steps",
+				"Documents in Progress",
+			},
 		)
 		with as_user(self.b.camat):
 			report = run_report("Kepatuhan SOP", filters={"group_by": "SOP", "unit_kerja": self.a.unit})
