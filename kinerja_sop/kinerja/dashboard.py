@@ -142,6 +142,14 @@ def documents_in_progress(filters=None) -> dict:
 # --- charts ------------------------------------------------------------------------
 
 
+def chart(labels: list, datasets: list[dict]) -> dict:
+	"""Frappe's chart widget says "No Data" (Tidak ada data) for an empty answer; zeros
+	everywhere would draw an empty box instead."""
+	if not any(value for dataset in datasets for value in dataset["values"]):
+		return {}
+	return {"labels": labels, "datasets": datasets}
+
+
 @frappe.whitelist()
 def documents_by_state(filters=None, **_chart_args) -> dict:
 	"""Each SOP document type: in progress within the time standard, overdue, done, cancelled."""
@@ -153,10 +161,10 @@ def documents_by_state(filters=None, **_chart_args) -> dict:
 		states[_("Overdue")].append(late)
 		states[_("Completed")].append(count(doctype, {**where, "docstatus": 1, "current_step": 0}))
 		states[_("Cancelled")].append(count(doctype, {**where, "docstatus": 2}))
-	return {
-		"labels": [_(doctype) for doctype in SOP_DOCUMENTS],
-		"datasets": [{"name": state, "values": values} for state, values in states.items()],
-	}
+	return chart(
+		[_(doctype) for doctype in SOP_DOCUMENTS],
+		[{"name": state, "values": values} for state, values in states.items()],
+	)
 
 
 @frappe.whitelist()
@@ -168,10 +176,10 @@ def overdue_steps_by_role(filters=None, **_chart_args) -> dict:
 		for role, number in count_by(doctype, where, "current_role").items():
 			by_role[role] += number
 	roles = sorted(by_role)
-	return {
-		"labels": [_(role) for role in roles],
-		"datasets": [{"name": _("Overdue Steps"), "values": [by_role[role] for role in roles]}],
-	}
+	return chart(
+		[_(role) for role in roles],
+		[{"name": _("Overdue Steps"), "values": [by_role[role] for role in roles]}],
+	)
 
 
 @frappe.whitelist()
@@ -201,13 +209,13 @@ def iku_achievement_by_year(filters=None, **_chart_args) -> dict:
 			achieved[(row.indikator_kinerja, year_of[row.parent])].append(row.capaian)
 	years = sorted(set(year_of.values()))
 	indicators = sorted({indicator for indicator, _year in achieved})
-	return {
-		"labels": [str(year) for year in years],
-		"datasets": [
+	return chart(
+		[str(year) for year in years],
+		[
 			{"name": indicator, "values": [year_average(achieved[(indicator, year)]) for year in years]}
 			for indicator in indicators
 		],
-	}
+	)
 
 
 def year_average(achievements: list) -> float | None:

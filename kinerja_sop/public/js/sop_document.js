@@ -70,6 +70,18 @@ kinerja_sop.ask_return_reason = function (frm) {
 	});
 };
 
+// Who did a step, initialled or signed shows as the person's name, not their login
+// (Log Langkah, Paraf, Tanda Tangan); Frappe's own User formatter knows only full_name fields.
+if (!kinerja_sop.frappe_user_link) {
+	kinerja_sop.frappe_user_link = frappe.form.link_formatters["User"];
+	frappe.form.link_formatters["User"] = function (value, doc, docfield) {
+		const shown = kinerja_sop.frappe_user_link(value, doc, docfield);
+		const in_sop_document =
+			doc && kinerja_sop.SOP_DOCUMENTS.includes(doc.parenttype || doc.doctype);
+		return shown === value && value && in_sop_document ? frappe.user.full_name(value) : shown;
+	};
+}
+
 kinerja_sop.registered_forms = kinerja_sop.registered_forms || new Set();
 for (const doctype of kinerja_sop.SOP_DOCUMENTS) {
 	if (kinerja_sop.registered_forms.has(doctype)) continue;
