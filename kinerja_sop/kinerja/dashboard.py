@@ -19,6 +19,15 @@ from kinerja_sop.entered import get_entered_rows
 from kinerja_sop.kinerja.sop_document import get_sop_flow
 
 ANNUAL = "Tahunan"
+# Chart axes have room for about a dozen letters per bar: the documents' short names.
+SHORT_NAMES = {
+	"Renja": "Renja",
+	"Pemantauan Kinerja": "Pemantauan",
+	"Pengukuran Kinerja": "Pengukuran",
+	"Data IKU": "Data IKU",
+	"Laporan Kinerja": "LKjIP",
+	"Evaluasi Kinerja": "Evaluasi",
+}
 
 
 def scope(filters) -> dict:
@@ -162,7 +171,7 @@ def documents_by_state(filters=None, **_chart_args) -> dict:
 		states[_("Completed")].append(count(doctype, {**where, "docstatus": 1, "current_step": 0}))
 		states[_("Cancelled")].append(count(doctype, {**where, "docstatus": 2}))
 	return chart(
-		[_(doctype) for doctype in SOP_DOCUMENTS],
+		[SHORT_NAMES.get(doctype, doctype) for doctype in SOP_DOCUMENTS],
 		[{"name": state, "values": values} for state, values in states.items()],
 	)
 

@@ -58,9 +58,9 @@ class EnglishFinder:
 					self.parts.setdefault(part, text)
 
 	def is_english_only(self, text: str) -> bool:
-		"""Has letters, is not an acronym or a single short word, and Indonesian has no other word for it."""
-		target = self.translations.get(text, "").strip()
-		if target and target != text:
+		"""Has letters, is not an acronym or a single short word, and no Indonesian is shipped
+		for it (a translation the same as the source, "Filter", "Status", is Indonesian too)."""
+		if self.translations.get(text, "").strip():
 			return False
 		words = WORD.findall(PLACEHOLDER.sub("", text))
 		if not words or text.isupper() or (len(words) == 1 and len(words[0]) <= 3):

@@ -156,10 +156,11 @@ class Tier:
 			raise DeskError("the Renja walk does not end")
 		if camat.doc("workflow_state") != "Selesai" or not sent_back:
 			raise DeskError(f"the Renja ended at {camat.doc('workflow_state')}")
-		log = camat.page.evaluate("() => cur_frm.doc.step_log.map((r) => [r.step_no, r.return_reason || ''])")
+		log = camat.page.evaluate("() => cur_frm.doc.step_log.map((r) => [r.step_no, r.reason || ''])")
 		if not any("Satuan indikator" in reason for _no, reason in log):
 			raise DeskError(f"the Log Langkah keeps no return reason: {log}")
-		camat.page.locator(".frappe-control[data-fieldname='step_log']").scroll_into_view_if_needed()
+		camat.page.evaluate("() => cur_frm.scroll_to_field('step_log')")  # opens its tab
+		camat.page.wait_for_timeout(500)
 		camat.screenshot(
 			SCREENSHOTS / "log-langkah.png", selector=".frappe-control[data-fieldname='step_log']"
 		)
@@ -302,7 +303,7 @@ class Tier:
 			if name:
 				desk.open_form(doctype, name)
 				self.look_for_english(desk, f"{doctype} {name}")
-		desk.page.locator(".navbar .dropdown-toggle .avatar").first.click()
+		desk.page.locator(".navbar .dropdown-navbar-user > button").first.click()
 		self.look_for_english(desk, "user menu")
 		desk.page.keyboard.press("Escape")
 		if any(self.english_found.values()):
@@ -338,7 +339,8 @@ class Tier:
 		per_document = ", ".join(f"{doctype} {n}" for doctype, n in sorted(self.actions.items()))
 		print(
 			f"browser tier: actions clicked {sum(self.actions.values())} ({per_document}); "
-			f"English strings found {len(english)}; severe console messages {len(self.console.severe)}"
+			f"English strings found {len(english)}; severe console messages {len(self.console.severe)} "
+			f"(not counted: {self.console.realtime_misses} socket.io polls, no realtime server under bench serve)"
 		)
 		print(f"browser: {len(self.passed)} passed, {len(self.failed)} failed")
 		return 1 if self.failed else 0
