@@ -7,7 +7,8 @@ from frappe.tests.utils import FrappeTestCase
 from kinerja_sop.boot import WORKSPACE, boot_session
 from kinerja_sop.kinerja import dashboard
 from kinerja_sop.tests.factories import make_user
-from kinerja_sop.tests.sop_walk import act, actor, as_user, create_document, current_step, make_office
+from kinerja_sop.tests.sop_walk import create_document, make_office
+from kinerja_sop.walk import act, actor, as_user, current_step
 
 QUEUES = {"check": dashboard.to_check, "paraf": dashboard.to_paraf, "sign": dashboard.to_sign}
 
