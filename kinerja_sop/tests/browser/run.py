@@ -165,8 +165,11 @@ class Tier:
 			SCREENSHOTS / "log-langkah.png", selector=".frappe-control[data-fieldname='step_log']"
 		)
 		camat.goto(f"print/Renja/{name}")
-		camat.page.wait_for_selector(".print-format", state="attached")
+		# The desk's print view draws the print format inside an iframe.
+		frame = camat.page.frame_locator("iframe.print-format-container")
+		frame.locator(".kinerja-print").first.wait_for(state="visible")
 		camat.settle()
+		camat.page.wait_for_timeout(1500)  # the iframe is sized to its content after it loads
 		camat.screenshot(SCREENSHOTS / "print-renja.png")
 
 	def deliver_letter(self, desk: Desk, letter: str):
