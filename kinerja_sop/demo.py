@@ -176,6 +176,9 @@ def ensure_user(email: str, first_name: str, last_name: str, roles: tuple, creat
 				"last_name": last_name,
 				"send_welcome_email": 0,
 				"user_type": "System User",
+				# The officials get these from the unit too; the team members only from here.
+				"language": "id",
+				"time_zone": "Asia/Jakarta",
 				"roles": [{"role": role} for role in roles],
 			}
 		).insert(ignore_permissions=True)

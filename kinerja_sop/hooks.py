@@ -10,7 +10,8 @@ app_license = "mit"
 
 export_python_type_annotations = True
 
-# The desk reads the list of SOP documents from boot info (kinerja_sop.boot).
+# The desk reads the list of SOP documents from boot info, and officials land on
+# the Kinerja workspace (kinerja_sop.boot).
 extend_bootinfo = "kinerja_sop.boot.boot_session"
 
 # Installation

@@ -16,13 +16,13 @@ from kinerja_sop.integrations.erpnext import remove_custom_fields, setup_custom_
 from kinerja_sop.integrations.webhooks import delete_webhooks, install_webhooks
 from kinerja_sop.kinerja.doctype.indikator_kinerja.indikator_kinerja import install_seed_indicators
 from kinerja_sop.kinerja.doctype.sop_kinerja.sop_kinerja import sync_shipped_sops
+from kinerja_sop.kinerja.doctype.unit_kerja.unit_kerja import DEFAULT_TIME_ZONE
 from kinerja_sop.persuratan.doctype.klasifikasi_arsip.klasifikasi_arsip import install_starter_set
 from kinerja_sop.persuratan.numbering import delete_counters
 from kinerja_sop.printing import set_default_print_formats
 from kinerja_sop.workflow.sync import delete_app_workflows, sync_all_workflows
 
 APP = "kinerja_sop"
-DEFAULT_LANGUAGE = "id"
 
 
 def after_install():
@@ -33,9 +33,9 @@ def after_install():
 	sync_shipped_sops()
 	sync_all_workflows()
 	set_default_print_formats()
-	set_default_language()
 	install_webhooks()
 	setup_custom_fields()
+	finish_first_run_setup()
 
 
 def after_migrate():
@@ -58,13 +58,18 @@ def before_uninstall():
 	delete_app_roles()
 
 
-def set_default_language():
-	"""The office works in Bahasa Indonesia; a user may still choose English in their settings."""
-	if frappe.db.get_single_value("System Settings", "language") in (None, "", "en"):
-		frappe.db.set_single_value("System Settings", "language", DEFAULT_LANGUAGE)
-		# What System Settings' own on_update does: requests take their language from here.
-		frappe.db.set_default("lang", DEFAULT_LANGUAGE)
-		frappe.clear_cache()
+def finish_first_run_setup():
+	"""A site where Frappe's setup wizard never ran sends every user, the officials too, to
+	the wizard. Finish it the way the wizard ends (frappe.desk.page.setup_wizard), with the
+	region's time zone where none is set. The site's language is left as it is: officials
+	get Indonesian through their own user settings (Unit Kerja grants it)."""
+	if not frappe.db.get_single_value("System Settings", "time_zone"):
+		frappe.db.set_single_value("System Settings", "time_zone", DEFAULT_TIME_ZONE)
+		frappe.db.set_default("time_zone", DEFAULT_TIME_ZONE)
+	if not frappe.db.get_single_value("System Settings", "setup_complete"):
+		frappe.db.set_default("desktop:home_page", "workspace")
+		frappe.db.set_single_value("System Settings", "setup_complete", 1)
+	frappe.clear_cache()
 
 
 def get_app_doctypes() -> list[str]:

@@ -15,11 +15,22 @@ import frappe
 from frappe import _
 from frappe.utils import cint, now_datetime
 
-from kinerja_sop.domain.catalogue import SOP_DOCUMENTS, UNIT_DOCUMENTS
+from kinerja_sop.domain.catalogue import SOP_DOCUMENTS, UNIT_DOCUMENTS, SopStep
 from kinerja_sop.domain.kpi import average, is_entered, round_half_up
+from kinerja_sop.domain.workflow_builder import step_kind
 from kinerja_sop.entered import get_entered_rows
+from kinerja_sop.kinerja.sop_document import get_sop_flow
 
 ANNUAL = "Tahunan"
+# Chart axes have room for about a dozen letters per bar: the documents' short names.
+SHORT_NAMES = {
+	"Renja": "Renja",
+	"Pemantauan Kinerja": "Pemantauan",
+	"Pengukuran Kinerja": "Pengukuran",
+	"Data IKU": "Data IKU",
+	"Laporan Kinerja": "LKjIP",
+	"Evaluasi Kinerja": "Evaluasi",
+}
 
 
 def scope(filters) -> dict:
@@ -72,6 +83,62 @@ def waiting_for_me(filters=None) -> dict:
 	}
 
 
+# --- the user's queues (SRIKANDI's: to check, to paraf, to sign, to send) --------------
+
+
+def queue_kind(step: SopStep) -> str:
+	"""check, paraf, sign, send (a step that waits for the letter's delivery) or do."""
+	return "send" if "bukti_pengiriman" in step.requires else step_kind(step)
+
+
+def my_queue(kind: str) -> dict:
+	"""SOP documents whose current step, of this kind, is handed to the user (an open ToDo)."""
+	user = frappe.session.user
+	todos = frappe.get_all(
+		"ToDo",
+		filters={"allocated_to": user, "status": "Open", "reference_type": ("in", SOP_DOCUMENTS)},
+		fields=["reference_type", "reference_name"],
+		distinct=True,
+	)
+	names = defaultdict(list)
+	for todo in todos:
+		step_no = frappe.db.get_value(todo.reference_type, todo.reference_name, "current_step")
+		sop, _plan = get_sop_flow(todo.reference_type)
+		if step_no and queue_kind(sop.step(step_no)) == kind:
+			names[todo.reference_type].append(todo.reference_name)
+	route = ["List", "ToDo"]
+	route_options = {"allocated_to": user, "status": "Open"}
+	if len(names) == 1:  # one kind of document waits: open its list with just those
+		doctype, waiting = next(iter(names.items()))
+		route, route_options = ["List", doctype], {"name": ["in", waiting]}
+	return {
+		"value": sum(len(waiting) for waiting in names.values()),
+		"fieldtype": "Int",
+		"route": route,
+		"route_options": route_options,
+	}
+
+
+@frappe.whitelist()
+def to_check(filters=None) -> dict:
+	return my_queue("check")
+
+
+@frappe.whitelist()
+def to_paraf(filters=None) -> dict:
+	return my_queue("paraf")
+
+
+@frappe.whitelist()
+def to_sign(filters=None) -> dict:
+	return my_queue("sign")
+
+
+@frappe.whitelist()
+def to_send(filters=None) -> dict:
+	return my_queue("send")
+
+
 @frappe.whitelist()
 @frappe.read_only()
 def overdue_steps(filters=None) -> dict:
@@ -90,6 +157,14 @@ def documents_in_progress(filters=None) -> dict:
 # --- charts ------------------------------------------------------------------------
 
 
+def chart(labels: list, datasets: list[dict]) -> dict:
+	"""Frappe's chart widget says "No Data" (Tidak ada data) for an empty answer; zeros
+	everywhere would draw an empty box instead."""
+	if not any(value for dataset in datasets for value in dataset["values"]):
+		return {}
+	return {"labels": labels, "datasets": datasets}
+
+
 @frappe.whitelist()
 @frappe.read_only()
 def documents_by_state(filters=None, **_chart_args) -> dict:
@@ -102,10 +177,10 @@ def documents_by_state(filters=None, **_chart_args) -> dict:
 		states[_("Overdue")].append(late)
 		states[_("Completed")].append(count(doctype, {**where, "docstatus": 1, "current_step": 0}))
 		states[_("Cancelled")].append(count(doctype, {**where, "docstatus": 2}))
-	return {
-		"labels": [_(doctype) for doctype in SOP_DOCUMENTS],
-		"datasets": [{"name": state, "values": values} for state, values in states.items()],
-	}
+	return chart(
+		[SHORT_NAMES.get(doctype, doctype) for doctype in SOP_DOCUMENTS],
+		[{"name": state, "values": values} for state, values in states.items()],
+	)
 
 
 @frappe.whitelist()
@@ -118,10 +193,10 @@ def overdue_steps_by_role(filters=None, **_chart_args) -> dict:
 		for role, number in count_by(doctype, where, "current_role").items():
 			by_role[role] += number
 	roles = sorted(by_role)
-	return {
-		"labels": [_(role) for role in roles],
-		"datasets": [{"name": _("Overdue Steps"), "values": [by_role[role] for role in roles]}],
-	}
+	return chart(
+		[_(role) for role in roles],
+		[{"name": _("Overdue Steps"), "values": [by_role[role] for role in roles]}],
+	)
 
 
 @frappe.whitelist()
@@ -152,13 +227,13 @@ def iku_achievement_by_year(filters=None, **_chart_args) -> dict:
 			achieved[(row.indikator_kinerja, year_of[row.parent])].append(row.capaian)
 	years = sorted(set(year_of.values()))
 	indicators = sorted({indicator for indicator, _year in achieved})
-	return {
-		"labels": [str(year) for year in years],
-		"datasets": [
+	return chart(
+		[str(year) for year in years],
+		[
 			{"name": indicator, "values": [year_average(achieved[(indicator, year)]) for year in years]}
 			for indicator in indicators
 		],
-	}
+	)
 
 
 def year_average(achievements: list) -> float | None:

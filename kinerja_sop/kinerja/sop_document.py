@@ -18,6 +18,7 @@ import frappe
 from frappe import _
 from frappe.desk.form.assign_to import add as add_assignment
 from frappe.model.document import Document
+from frappe.translate import get_user_lang
 from frappe.utils import get_datetime, get_system_timezone, getdate, now_datetime, strip_html
 
 from kinerja_sop.domain.catalogue import CAMAT, KASUBAG_UMUM, SOP_DOCUMENTS, TEAM_ROLE, Sop, SopStep
@@ -513,15 +514,16 @@ class SOPDocument(EnteredValues, Document):
 		self.close_open_assignments()
 		if not self.current_step:
 			return
-		owners = self.get_step_owners(self.current_role)
-		if owners:
+		for owner in self.get_step_owners(self.current_role):
+			# Each owner reads the task in their own language.
+			description = _("Step {0}: {1} (due {2})", lang=get_user_lang(owner))
 			add_assignment(
 				{
-					"assign_to": owners,
+					"assign_to": [owner],
 					"doctype": self.doctype,
 					"name": self.name,
 					"date": get_datetime(self.step_due).date(),
-					"description": _("Step {0}: {1} (due {2})").format(
+					"description": description.format(
 						self.current_step, self.current_activity, frappe.format(self.step_due, "Datetime")
 					),
 				},
@@ -573,6 +575,9 @@ def in_active_team(user: str) -> bool:
 
 
 def hand_over(doctype: str, name: str):
+	"""A background job, run as the user who acted: what it writes on the document's
+	activity is in that user's language (a worker's own language is the site's)."""
+	frappe.set_user_lang(frappe.session.user)
 	frappe.get_doc(doctype, name).hand_over_to_next_owners()
 
 

@@ -33,6 +33,8 @@ def make_office(code: str) -> SimpleNamespace:
 	)
 	for key in ("tim1", "tim2", "outsider"):
 		add_user_permission("Unit Kerja", unit.name, users[key], ignore_permissions=True)
+		# Officials get Indonesian from the unit; staff outside the officials table choose it themselves.
+		frappe.db.set_value("User", users[key], "language", "id")
 	return SimpleNamespace(unit=unit.name, **users, attachment=make_attachment())
 
 

@@ -47,9 +47,13 @@ class TestInstall(FrappeTestCase):
 			self.assertEqual(frappe.get_meta(doctype).default_print_format, print_format)
 			self.assertEqual(frappe.db.get_value("Print Format", print_format, "standard"), "Yes")
 
-	def test_site_speaks_indonesian_by_default(self):
-		self.assertEqual(frappe.db.get_single_value("System Settings", "language"), "id")
-		self.assertEqual(frappe.db.get_default("lang"), "id")
+	def test_site_language_is_left_to_the_administrator(self):
+		# Officials get Indonesian through their own user settings (test_desk.py).
+		self.assertIn(frappe.db.get_single_value("System Settings", "language"), ("en", None, ""))
+
+	def test_officials_are_not_sent_to_the_setup_wizard(self):
+		self.assertEqual(frappe.db.get_single_value("System Settings", "setup_complete"), 1)
+		self.assertTrue(frappe.db.get_single_value("System Settings", "time_zone"))
 
 
 class TestCatalogueSyncPolicy(FrappeTestCase):

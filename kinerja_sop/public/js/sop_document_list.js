@@ -5,7 +5,7 @@ for (const doctype of frappe.boot.kinerja_sop.sop_documents) {
 	frappe.listview_settings[doctype] = {
 		add_fields: ["workflow_state", "current_step", "step_due", "docstatus"],
 		get_indicator(doc) {
-			const now = frappe.datetime.now_datetime();
+			const now = frappe.datetime.system_datetime();
 			if (doc.step_due && doc.step_due < now) {
 				return [__("Overdue: {0}", [doc.workflow_state]), "red", `step_due,<,${now}`];
 			}

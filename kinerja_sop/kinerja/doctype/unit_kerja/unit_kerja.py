@@ -22,6 +22,10 @@ from kinerja_sop.integrations.erpnext import push_unit
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 # Positions held by one person at a time; any number of Staf.
+# What an official's user gets when they have not chosen their own (the unit's zone where it is set).
+OFFICIALS_LANGUAGE = "id"
+DEFAULT_TIME_ZONE = "Asia/Jakarta"
+
 SINGLE_HOLDER_POSITIONS = (CAMAT, SEKRETARIS, KASUBAG_EVAPOR, KASUBAG_UMUM)
 # The unit code becomes one segment of a letter number, between slashes.
 UNIT_CODE_PATTERN = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9.\-]*[A-Za-z0-9])?$")
@@ -209,15 +213,27 @@ class UnitKerja(Document):
 		return [row for row in self.officials if row.is_active]
 
 	def grant_official_access(self):
-		"""Each active official with a User holds the position's role and may act in this unit."""
+		"""Each active official with a User holds the position's role and may act in this unit,
+		and reads the desk in Indonesian and in the unit's time zone unless they chose otherwise."""
 		for row in self.get_active_officials():
 			if not row.user:
 				continue
 			user = frappe.get_doc("User", row.user)
+			user.flags.ignore_permissions = True
+			changed = self.set_official_desk(user)
 			if row.sop_role not in {r.role for r in user.roles}:
-				user.flags.ignore_permissions = True
-				user.add_roles(row.sop_role)
+				user.add_roles(row.sop_role)  # saves the user
+			elif changed:
+				user.save()
 			add_user_permission(self.doctype, self.name, row.user, ignore_permissions=True)
+
+	def set_official_desk(self, user) -> bool:
+		"""Fill the official's language and time zone where the user has none of their own
+		(the site's language stays the administrator's choice)."""
+		wanted = {"language": OFFICIALS_LANGUAGE, "time_zone": self.time_zone or DEFAULT_TIME_ZONE}
+		missing = {field: value for field, value in wanted.items() if not user.get(field)}
+		user.update(missing)
+		return bool(missing)
 
 	def revoke_removed_official_access(self):
 		before = self.get_doc_before_save()

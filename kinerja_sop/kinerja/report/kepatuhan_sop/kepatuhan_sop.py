@@ -9,6 +9,8 @@ from frappe.query_builder.functions import Count, Sum
 from frappe.utils import add_days, getdate
 
 from kinerja_sop.domain.compliance import split_by_whole_months
+from kinerja_sop.kinerja.dashboard import SHORT_NAMES
+from kinerja_sop.kinerja.sop_document import get_sop_flow
 from kinerja_sop.permissions import get_user_units, is_unit_admin
 
 GROUPINGS = {"SOP": ("parenttype",), "Langkah": ("parenttype", "step_no"), "Peran": ("role",)}
@@ -30,6 +32,9 @@ def get_columns(grouping) -> list[dict]:
 		)
 	if "step_no" in grouping:
 		columns.append({"fieldname": "step_no", "label": _("Step"), "fieldtype": "Int", "width": 70})
+		columns.append(
+			{"fieldname": "step_name", "label": _("Step Activity"), "fieldtype": "Data", "width": 300}
+		)
 	if "role" in grouping:
 		columns.append({"fieldname": "role", "label": _("Role"), "fieldtype": "Data", "width": 140})
 	return columns + [
@@ -79,7 +84,16 @@ def get_data(filters, grouping) -> list[dict]:
 				avg_minutes=minutes / steps,
 			)
 		)
+	if "step_no" in grouping:
+		for row in rows:
+			row.step_name = step_activity(row.parenttype, row.step_no)
 	return rows
+
+
+def step_activity(doctype: str, step_no: int) -> str:
+	"""What the step is, in the SOP's words (the step number alone says nothing)."""
+	sop, _plan = get_sop_flow(doctype)
+	return next((step.kegiatan for step in sop.steps if step.no == step_no), "")
 
 
 def summary_totals(grouping, units, first_month, after_last_month) -> list[dict]:
@@ -139,7 +153,11 @@ def allowed_units(requested: str | None) -> list[str] | None:
 def get_chart(rows, grouping) -> dict | None:
 	if not rows:
 		return None
-	label = lambda row: " ".join(str(row.get(f)) for f in grouping)  # noqa: E731
+
+	def label(row) -> str:
+		parts = [row.get(field) for field in grouping]
+		return " ".join(str(SHORT_NAMES.get(part, part)) for part in parts)
+
 	return {
 		"data": {
 			"labels": [label(row) for row in rows],

@@ -3,7 +3,22 @@
 
 // Receipts (tanda terima) are recorded per recipient once the letter is sent;
 // the server checks the dates and completes the delivery with the last one.
+// "Selesai Diterima" is offered only once every recipient's receipt is in (the server
+// refuses it before that); the workflow adds its actions through page.add_action_item.
+frappe.provide("kinerja_sop.surat_keluar");
+kinerja_sop.surat_keluar.COMPLETE_ACTION = "Selesai Diterima";
+kinerja_sop.surat_keluar.receipts_missing = (frm) =>
+	(frm.doc.penerima || []).some((row) => !row.diterima_pada);
+
 frappe.ui.form.on("Surat Keluar", {
+	setup(frm) {
+		const add_action_item = frm.page.add_action_item.bind(frm.page);
+		frm.page.add_action_item = (label, ...args) => {
+			const { COMPLETE_ACTION, receipts_missing } = kinerja_sop.surat_keluar;
+			if (label === __(COMPLETE_ACTION) && receipts_missing(frm)) return;
+			return add_action_item(label, ...args);
+		};
+	},
 	refresh(frm) {
 		if (frm.doc.docstatus !== 1 || frm.doc.workflow_state !== "Dikirim") return;
 		const waiting = (frm.doc.penerima || []).filter(
@@ -23,6 +38,7 @@ frappe.ui.form.on("Surat Keluar", {
 							value: row.name,
 							label: row.nama_penerima,
 						})),
+						default: waiting[0].name,
 					},
 					{
 						fieldname: "received_by",

@@ -1,0 +1,1 @@
+"""Browser tier: the desk as officials use it, in headless Chromium (run.py)."""
