@@ -131,3 +131,10 @@ def test_same_value_once_stored():
 	assert not same_value(DATETIME, "2026-01-02 03:04:06", datetime.datetime(2026, 1, 2, 3, 4, 5))
 	assert same_value(TIME, "07:30:00", datetime.timedelta(hours=7, minutes=30))
 	assert not same_value(DATA, {"a": 1}, "a")
+
+
+def test_a_select_takes_only_its_options():
+	weekday = Column("varchar", "140", options=("Monday", "Tuesday"))
+	assert problem(weekday, "Caturday") == Problem("not_option", "Monday, Tuesday")
+	assert check_value(weekday, "Monday").value == "Monday"
+	assert problem(weekday, "") is None

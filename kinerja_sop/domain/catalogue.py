@@ -70,6 +70,10 @@ REQUIREMENT_KEYS = (
 )
 
 
+class UnknownStepError(ValueError):
+	"""A step number the SOP does not have."""
+
+
 @dataclass(frozen=True)
 class SopStep:
 	no: int
@@ -107,7 +111,10 @@ class Sop:
 	seed_note: str = ""
 
 	def step(self, no: int) -> SopStep:
-		return next(s for s in self.steps if s.no == no)
+		for step in self.steps:
+			if step.no == no:
+				return step
+		raise UnknownStepError(f"{self.code} has no step {no!r}")
 
 	def header(self) -> dict[str, str]:
 		return {name: getattr(self, name) for name in HEADER_FIELDS}

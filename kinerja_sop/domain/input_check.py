@@ -35,6 +35,7 @@ class Column:
 	kind: str
 	size: str = ""
 	non_negative: bool = False
+	options: tuple[str, ...] = ()  # a Select field: the only values it takes
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,7 @@ class Problem:
 	"""Why a value cannot be stored: `kind` names the rule, `limit` the bound broken."""
 
 	kind: str  # structure, not_whole_number, not_number, not_finite, out_of_range, negative,
-	# not_date, not_datetime, not_time, too_long, not_text
+	# not_date, not_datetime, not_time, too_long, not_text, not_option
 	limit: str = ""
 
 
@@ -189,6 +190,8 @@ def _check_text(column: Column, value) -> Checked:
 		value = str(value)
 	elif not isinstance(value, str):
 		return Checked(problem=Problem("not_text"))
+	if column.options and value not in column.options:
+		return Checked(problem=Problem("not_option", ", ".join(o for o in column.options if o)))
 	if column.kind == "varchar":
 		limit = int(column.size or 140)
 		if len(value) > limit:

@@ -18,13 +18,14 @@ from frappe.utils import cint, now_datetime
 from kinerja_sop.domain.catalogue import SOP_DOCUMENTS, UNIT_DOCUMENTS
 from kinerja_sop.domain.kpi import average, is_entered, round_half_up
 from kinerja_sop.entered import get_entered_rows
+from kinerja_sop.integrity import checked_arguments
 
 ANNUAL = "Tahunan"
 
 
 def scope(filters) -> dict:
 	"""The filters a chart or card may pass on: the unit and the year."""
-	filters = frappe.parse_json(filters) or {}
+	filters = frappe.parse_json(filters) or {}  # checked_arguments: JSON of plain values
 	if not isinstance(filters, dict):
 		return {}
 	scoped = {}
@@ -60,6 +61,7 @@ def count_by(doctype: str, filters: dict, field: str) -> dict:
 
 @frappe.whitelist()
 @frappe.read_only()
+@checked_arguments(filters="JSON filters")
 def waiting_for_me(filters=None) -> dict:
 	"""Open steps handed to the user: the ToDos each SOP step leaves its owners."""
 	user = frappe.session.user
@@ -74,6 +76,7 @@ def waiting_for_me(filters=None) -> dict:
 
 @frappe.whitelist()
 @frappe.read_only()
+@checked_arguments(filters="JSON filters")
 def overdue_steps(filters=None) -> dict:
 	"""Documents whose current step is past its Mutu Baku time standard."""
 	where = {**scope(filters), **overdue()}
@@ -82,6 +85,7 @@ def overdue_steps(filters=None) -> dict:
 
 @frappe.whitelist()
 @frappe.read_only()
+@checked_arguments(filters="JSON filters")
 def documents_in_progress(filters=None) -> dict:
 	where = {**scope(filters), **in_progress()}
 	return {"value": sum(count(doctype, where) for doctype in SOP_DOCUMENTS), "fieldtype": "Int"}
@@ -92,6 +96,7 @@ def documents_in_progress(filters=None) -> dict:
 
 @frappe.whitelist()
 @frappe.read_only()
+@checked_arguments(filters="JSON filters")
 def documents_by_state(filters=None, **_chart_args) -> dict:
 	"""Each SOP document type: in progress within the time standard, overdue, done, cancelled."""
 	where = scope(filters)
@@ -110,6 +115,7 @@ def documents_by_state(filters=None, **_chart_args) -> dict:
 
 @frappe.whitelist()
 @frappe.read_only()
+@checked_arguments(filters="JSON filters")
 def overdue_steps_by_role(filters=None, **_chart_args) -> dict:
 	"""Whose desk the overdue steps are waiting on."""
 	where = {**scope(filters), **overdue()}
@@ -126,12 +132,14 @@ def overdue_steps_by_role(filters=None, **_chart_args) -> dict:
 
 @frappe.whitelist()
 @frappe.read_only()
+@checked_arguments(filters="JSON filters")
 def iku_achievement_by_year(filters=None, **_chart_args) -> dict:
 	"""Each indicator's achievement (%) in the signed Pengukuran of each year;
 	several units in one year are averaged. An indicator whose realisation was not
 	entered has no achievement: it is left out of the average, and a year in which
 	it was graded nowhere has no value (null, never 0)."""
 	asked = frappe.parse_json(filters) or {}
+	asked = asked if isinstance(asked, dict) else {}
 	where = {**scope(filters), "docstatus": 1, "periode": asked.get("periode") or ANNUAL}
 	where.pop("tahun", None)
 	measured = frappe.get_list(
