@@ -58,7 +58,10 @@ class ClientInputGuard:
 
 	def extend(self, key, value):
 		"""Rows of a table come as a list of rows, not a dict or a scalar (Frappe would iterate it)."""
-		if not isinstance(value, list | tuple) or not all(isinstance(v, dict | BaseDocument) for v in value):
+		if isinstance(value, dict | str | bytes) or not hasattr(value, "__iter__"):
+			refuse_structure(self, key)
+		value = list(value)
+		if not all(isinstance(v, dict | BaseDocument) for v in value):
 			refuse_structure(self, key)
 		return super().extend(key, value)
 
@@ -329,3 +332,33 @@ def is_plain_list(value) -> bool:
 	return isinstance(value, list) and all(
 		isinstance(v, str | int | float | type(None)) or is_plain_list(v) for v in value
 	)
+
+
+# --- a request body that is not a JSON object ---------------------------------
+
+
+def refuse_malformed_body(response=None, request=None):
+	"""after_request hook. Frappe parses a JSON body before any hook of an app runs, and a body
+	that is not JSON, or JSON that is not an object, ends there as an HTTP 500 ("Internal Server
+	Error"). It is the client's mistake: answer 417 with a message instead."""
+	if response is None or request is None or response.status_code != 500 or not request.is_json:
+		return
+	try:
+		body = json.loads(request.get_data(as_text=True) or "{}")
+	except ValueError:
+		message = _("The request body is not valid JSON.")
+	else:
+		if isinstance(body, dict):
+			return
+		message = _("The request body must be a JSON object of field names and values.")
+	response.status_code = InvalidInputError.http_status_code
+	response.set_data(
+		json.dumps(
+			{
+				"exc_type": InvalidInputError.__name__,
+				"exception": f"{InvalidInputError.__module__}.{InvalidInputError.__name__}: {message}",
+				"_server_messages": json.dumps([json.dumps({"message": message, "indicator": "red"})]),
+			}
+		)
+	)
+	response.mimetype = "application/json"
