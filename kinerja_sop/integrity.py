@@ -215,7 +215,12 @@ def refuse_server_owned_changes(doc, before):
 			old = stored.get(row.name)
 			for name in names:
 				df = child.get_field(name)
-				if not same_value(column_of(df), row.get(name), old.get(name) if old else df.default):
+				column, value = column_of(df), row.get(name)
+				if old:
+					unchanged = same_value(column, value, old.get(name))
+				else:  # a new row starts empty or at the default
+					unchanged = same_value(column, value, None) or same_value(column, value, df.default)
+				if not unchanged:
 					refuse_server_owned(doc, table, name)
 
 
