@@ -23,19 +23,12 @@ from frappe.model.base_document import get_controller
 from frappe.tests.utils import FrappeTestCase
 
 import kinerja_sop
+from kinerja_sop.domain.catalogue import SOP_DOCUMENTS
 from kinerja_sop.integrity import column_of, split
 from kinerja_sop.kinerja.sop_document import get_sop_flow
 from kinerja_sop.tests.factories import api_request, issue_api_keys, make_user
-from kinerja_sop.tests.sop_walk import (
-	SOP_DOCTYPES,
-	act,
-	actor,
-	as_user,
-	create_document,
-	current_step,
-	make_incoming_letter,
-	make_office,
-)
+from kinerja_sop.tests.sop_walk import create_document, make_office
+from kinerja_sop.walk import act, actor, as_user, current_step, make_incoming_letter
 
 MODULES = ("Kinerja", "Persuratan")
 CODES = ("HOS", "HOSB")
@@ -50,7 +43,7 @@ class TestHostileREST(FrappeTestCase):
 		remove_fixtures()
 		cls.office, cls.other = make_office(CODES[0]), make_office(CODES[1])
 		make_user(ADMIN, ("Admin Kinerja",))
-		cls.docs = {doctype: create_document(doctype, cls.office).name for doctype in SOP_DOCTYPES}
+		cls.docs = {doctype: create_document(doctype, cls.office).name for doctype in SOP_DOCUMENTS}
 		cls.walked = walk_one_step(create_document("Renja", cls.office), cls.office)  # two log rows
 		cls.letter = make_letter(cls.office)
 		cls.incoming = make_incoming_letter(cls.office)
@@ -89,7 +82,7 @@ class TestHostileREST(FrappeTestCase):
 
 	def owner_of(self, doctype, name=None) -> str:
 		"""Who may write the document now: the owner of its current step (or its register's staff)."""
-		if doctype in SOP_DOCTYPES:
+		if doctype in SOP_DOCUMENTS:
 			doc = frappe.get_doc(doctype, name) if name else None
 			if doc is None:
 				sop, plan = get_sop_flow(doctype)
@@ -138,7 +131,7 @@ class TestHostileREST(FrappeTestCase):
 				"tanggal_diterima": "2027-01-03",
 				"perihal": "Uji",
 			},
-		}.get(doctype, base if doctype in SOP_DOCTYPES else {})
+		}.get(doctype, base if doctype in SOP_DOCUMENTS else {})
 
 	# --- malformed payloads from the meta ------------------------------------------
 
@@ -223,7 +216,7 @@ class TestHostileREST(FrappeTestCase):
 	# --- forged server-owned fields ---------------------------------------------------
 
 	def test_forged_server_owned_fields_are_refused_on_create(self):
-		for doctype in (*SOP_DOCTYPES, "Surat Keluar", "Surat Masuk"):
+		for doctype in (*SOP_DOCUMENTS, "Surat Keluar", "Surat Masuk"):
 			user = self.owner_of(doctype)
 			for fieldname, value, column in self.forgeries(doctype, None):
 				frappe.db.rollback()
@@ -242,7 +235,7 @@ class TestHostileREST(FrappeTestCase):
 					stored = stored_values(doctype, response.json["data"]["name"], fieldname, column)
 					self.assertNotIn(value[0][column] if column else value, stored, f"{what}: kept")
 
-		for doctype in SOP_DOCTYPES:  # a new document starts at the first state, whatever is sent
+		for doctype in SOP_DOCUMENTS:  # a new document starts at the first state, whatever is sent
 			sop, plan = get_sop_flow(doctype)
 			for state in (plan.states[-1].name, "Terdaftar", "Negara Api"):
 				payload = {**self.create_payload(doctype), "workflow_state": state}
@@ -578,7 +571,7 @@ def make_indicator() -> str:
 def remove_fixtures():
 	frappe.set_user("Administrator")
 	units = [f"Kecamatan Uji {code}" for code in CODES]
-	for doctype in (*SOP_DOCTYPES, "Surat Keluar", "Surat Masuk"):
+	for doctype in (*SOP_DOCUMENTS, "Surat Keluar", "Surat Masuk"):
 		for name in frappe.get_all(doctype, filters={"unit_kerja": ("in", units)}, pluck="name"):
 			frappe.delete_doc(doctype, name, force=True, ignore_permissions=True)
 	frappe.db.delete("Rekap Kepatuhan SOP", {"unit_kerja": ("in", units)})
