@@ -69,6 +69,8 @@ class ClientInputGuard:
 		check_input(self)
 		if self.flags.written_by_server:
 			return
+		if not (self.server_owned or self.computed):
+			return
 		before = None if self.is_new() else self.get_stored()
 		restore_computed(self, before)
 		refuse_server_owned_changes(self, before)
