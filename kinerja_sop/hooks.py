@@ -70,6 +70,12 @@ jinja = {
 	]
 }
 
+# Requests
+# --------
+# A body that is not a JSON object is the client's mistake, not a server error (integrity.py).
+
+after_request = ["kinerja_sop.integrity.refuse_malformed_body"]
+
 # Permissions
 # -----------
 # A user acts only within the Unit Kerja granted to them (see permissions.py).

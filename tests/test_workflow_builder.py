@@ -144,3 +144,18 @@ def test_problems_are_found():
 	problems = plan_problems(build_workflow(loop))
 	assert "3. Tak tercapai: unreachable" in problems
 	assert any("cannot reach Selesai" in p for p in problems)
+
+
+def test_unknown_states_and_steps_are_named_errors():
+	from kinerja_sop.domain.catalogue import UnknownStepError
+	from kinerja_sop.domain.workflow_builder import UnknownStateError
+
+	sop = load_catalogue()[0]
+	plan = build_workflow(sop)
+	with pytest.raises(UnknownStateError):
+		plan.step_of_state("Diterima Semua")
+	with pytest.raises(UnknownStateError):
+		plan.state_of_step(999)
+	with pytest.raises(UnknownStepError):
+		sop.step(999)
+	assert plan.has_state(plan.first_state) and not plan.has_state("Caturday")

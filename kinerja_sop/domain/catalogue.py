@@ -70,6 +70,10 @@ REQUIREMENT_KEYS = (
 )
 
 
+class UnknownStepError(ValueError):
+	"""A step number the SOP does not have."""
+
+
 @dataclass(frozen=True)
 class SopStep:
 	no: int
@@ -97,6 +101,7 @@ class Sop:
 	document_type: str
 	steps: tuple[SopStep, ...]
 	document_title: str = ""  # the governed document's heading when printed
+	document_short_name: str = ""  # where a chart axis has room for a word or two
 	actor_columns: tuple[str, ...] = ()
 	dasar_hukum: str = ""
 	kualifikasi_pelaksana: str = ""
@@ -107,7 +112,10 @@ class Sop:
 	seed_note: str = ""
 
 	def step(self, no: int) -> SopStep:
-		return next(s for s in self.steps if s.no == no)
+		for step in self.steps:
+			if step.no == no:
+				return step
+		raise UnknownStepError(f"{self.code} has no step {no!r}")
 
 	def header(self) -> dict[str, str]:
 		return {name: getattr(self, name) for name in HEADER_FIELDS}
@@ -152,6 +160,7 @@ def document_titles(path: Path = CATALOGUE_PATH) -> dict[str, str]:
 # The one list of the documents the app is about: everything else (hooks, the
 # desk through boot info, prints, demo, tests, benchmarks) derives from these.
 DOCUMENT_TITLES = document_titles()
+DOCUMENT_SHORT_NAMES = {sop.document_type: sop.document_short_name for sop in load_catalogue()}
 SOP_DOCUMENTS = tuple(DOCUMENT_TITLES)
 MAIL_DOCUMENTS = ("Surat Keluar", "Surat Masuk")
 # Documents of one Unit Kerja: the six SOP documents and the mail registers.

@@ -48,6 +48,10 @@ def state_name(step: SopStep) -> str:
 	return f"{step.no}. {clause}"
 
 
+class UnknownStateError(ValueError):
+	"""A state name the workflow does not have (another workflow's, or made up)."""
+
+
 @dataclass(frozen=True)
 class StatePlan:
 	name: str
@@ -80,13 +84,19 @@ class WorkflowPlan:
 	sign_step: int | None
 
 	def state_of_step(self, no: int | None) -> str:
-		return next(s.name for s in self.states if s.step_no == no)
+		for state in self.states:
+			if state.step_no == no:
+				return state.name
+		raise UnknownStateError(f"no state for step {no}")
+
+	def has_state(self, name) -> bool:
+		return any(state.name == name for state in self.states)
 
 	def step_of_state(self, name: str) -> int | None:
 		for state in self.states:
 			if state.name == name:
 				return state.step_no
-		raise KeyError(name)
+		raise UnknownStateError(f"{name!r} is not a state of this workflow")
 
 	def transitions_from(self, state: str) -> list[TransitionPlan]:
 		return [t for t in self.transitions if t.state == state]

@@ -15,27 +15,19 @@ import frappe
 from frappe import _
 from frappe.utils import cint, now_datetime
 
-from kinerja_sop.domain.catalogue import SOP_DOCUMENTS, UNIT_DOCUMENTS, SopStep
+from kinerja_sop.domain.catalogue import DOCUMENT_SHORT_NAMES, SOP_DOCUMENTS, UNIT_DOCUMENTS, SopStep
 from kinerja_sop.domain.kpi import average, is_entered, round_half_up
 from kinerja_sop.domain.workflow_builder import step_kind
 from kinerja_sop.entered import get_entered_rows
+from kinerja_sop.integrity import checked_arguments
 from kinerja_sop.kinerja.sop_document import get_sop_flow
 
 ANNUAL = "Tahunan"
-# Chart axes have room for about a dozen letters per bar: the documents' short names.
-SHORT_NAMES = {
-	"Renja": "Renja",
-	"Pemantauan Kinerja": "Pemantauan",
-	"Pengukuran Kinerja": "Pengukuran",
-	"Data IKU": "Data IKU",
-	"Laporan Kinerja": "LKjIP",
-	"Evaluasi Kinerja": "Evaluasi",
-}
 
 
 def scope(filters) -> dict:
 	"""The filters a chart or card may pass on: the unit and the year."""
-	filters = frappe.parse_json(filters) or {}
+	filters = frappe.parse_json(filters) or {}  # checked_arguments: JSON of plain values
 	if not isinstance(filters, dict):
 		return {}
 	scoped = {}
@@ -71,6 +63,7 @@ def count_by(doctype: str, filters: dict, field: str) -> dict:
 
 @frappe.whitelist()
 @frappe.read_only()
+@checked_arguments(filters="JSON filters")
 def waiting_for_me(filters=None) -> dict:
 	"""Open steps handed to the user: the ToDos each SOP step leaves its owners."""
 	user = frappe.session.user
@@ -120,27 +113,36 @@ def my_queue(kind: str) -> dict:
 
 
 @frappe.whitelist()
+@frappe.read_only()
+@checked_arguments(filters="JSON filters")
 def to_check(filters=None) -> dict:
 	return my_queue("check")
 
 
 @frappe.whitelist()
+@frappe.read_only()
+@checked_arguments(filters="JSON filters")
 def to_paraf(filters=None) -> dict:
 	return my_queue("paraf")
 
 
 @frappe.whitelist()
+@frappe.read_only()
+@checked_arguments(filters="JSON filters")
 def to_sign(filters=None) -> dict:
 	return my_queue("sign")
 
 
 @frappe.whitelist()
+@frappe.read_only()
+@checked_arguments(filters="JSON filters")
 def to_send(filters=None) -> dict:
 	return my_queue("send")
 
 
 @frappe.whitelist()
 @frappe.read_only()
+@checked_arguments(filters="JSON filters")
 def overdue_steps(filters=None) -> dict:
 	"""Documents whose current step is past its Mutu Baku time standard."""
 	where = {**scope(filters), **overdue()}
@@ -149,6 +151,7 @@ def overdue_steps(filters=None) -> dict:
 
 @frappe.whitelist()
 @frappe.read_only()
+@checked_arguments(filters="JSON filters")
 def documents_in_progress(filters=None) -> dict:
 	where = {**scope(filters), **in_progress()}
 	return {"value": sum(count(doctype, where) for doctype in SOP_DOCUMENTS), "fieldtype": "Int"}
@@ -167,6 +170,7 @@ def chart(labels: list, datasets: list[dict]) -> dict:
 
 @frappe.whitelist()
 @frappe.read_only()
+@checked_arguments(filters="JSON filters")
 def documents_by_state(filters=None, **_chart_args) -> dict:
 	"""Each SOP document type: in progress within the time standard, overdue, done, cancelled."""
 	where = scope(filters)
@@ -178,13 +182,14 @@ def documents_by_state(filters=None, **_chart_args) -> dict:
 		states[_("Completed")].append(count(doctype, {**where, "docstatus": 1, "current_step": 0}))
 		states[_("Cancelled")].append(count(doctype, {**where, "docstatus": 2}))
 	return chart(
-		[SHORT_NAMES.get(doctype, doctype) for doctype in SOP_DOCUMENTS],
+		[DOCUMENT_SHORT_NAMES.get(doctype, doctype) for doctype in SOP_DOCUMENTS],
 		[{"name": state, "values": values} for state, values in states.items()],
 	)
 
 
 @frappe.whitelist()
 @frappe.read_only()
+@checked_arguments(filters="JSON filters")
 def overdue_steps_by_role(filters=None, **_chart_args) -> dict:
 	"""Whose desk the overdue steps are waiting on."""
 	where = {**scope(filters), **overdue()}
@@ -201,12 +206,14 @@ def overdue_steps_by_role(filters=None, **_chart_args) -> dict:
 
 @frappe.whitelist()
 @frappe.read_only()
+@checked_arguments(filters="JSON filters")
 def iku_achievement_by_year(filters=None, **_chart_args) -> dict:
 	"""Each indicator's achievement (%) in the signed Pengukuran of each year;
 	several units in one year are averaged. An indicator whose realisation was not
 	entered has no achievement: it is left out of the average, and a year in which
 	it was graded nowhere has no value (null, never 0)."""
 	asked = frappe.parse_json(filters) or {}
+	asked = asked if isinstance(asked, dict) else {}
 	where = {**scope(filters), "docstatus": 1, "periode": asked.get("periode") or ANNUAL}
 	where.pop("tahun", None)
 	measured = frappe.get_list(

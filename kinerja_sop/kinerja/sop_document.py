@@ -27,6 +27,7 @@ from kinerja_sop.domain.time_standard import parse_time_standard
 from kinerja_sop.domain.workflow_builder import TransitionPlan, WorkflowPlan, build_workflow
 from kinerja_sop.domain.working_time import WorkingCalendar, to_unit_time
 from kinerja_sop.entered import EnteredValues, mark_entered
+from kinerja_sop.integrity import ClientInputGuard
 from kinerja_sop.kinerja.doctype.rekap_kepatuhan_sop.rekap_kepatuhan_sop import add_steps, remove_steps
 from kinerja_sop.kinerja.doctype.sop_kinerja.sop_kinerja import SOP_OF_DOCTYPE_CACHE
 from kinerja_sop.permissions import get_unit_role_holders, is_unit_admin
@@ -53,6 +54,17 @@ class SeparationOfDutiesError(frappe.ValidationError):
 class TeamError(frappe.ValidationError):
 	pass
 
+
+CURRENT_STEP_FIELDS = (
+	"current_step",
+	"current_role",
+	"current_activity",
+	"current_inputs",
+	"current_time_standard",
+	"current_output",
+	"step_started_at",
+	"step_due",
+)
 
 # Plans and calendars are pure values: keep them per record version, not per request.
 _flows: dict[tuple[str, str], tuple[Sop, WorkflowPlan]] = {}
@@ -83,7 +95,25 @@ def get_unit_calendar(unit) -> WorkingCalendar:
 	return _calendars[key]
 
 
-class SOPDocument(EnteredValues, Document):
+# What the SOP machinery writes, and only it (see kinerja_sop.integrity): the state and the
+# step the document waits at, the paraf and the signature, the step log.
+SOP_SERVER_OWNED = (
+	"workflow_state",
+	*CURRENT_STEP_FIELDS,
+	"paraf_by",
+	"paraf_at",
+	"signed_by",
+	"signed_at",
+	"step_log",
+)
+# Shown from the outgoing register, which writes them into the stored document itself.
+LETTER_FIELDS = ("surat_keluar", "nomor_surat", "status_pengiriman")
+
+
+class SOPDocument(ClientInputGuard, EnteredValues, Document):
+	server_owned = SOP_SERVER_OWNED
+	computed = ("title", *LETTER_FIELDS)
+
 	# Where each document keeps its content; the document classes fill these in.
 	source_fields: tuple[str, ...] = ()
 	draft_fields: tuple[str, ...] = ()
@@ -188,7 +218,7 @@ class SOPDocument(EnteredValues, Document):
 		sop, plan = get_sop_flow(self.doctype)
 		before = None if self.is_new() else self.get_doc_before_save()
 		if before is None:
-			self.workflow_state = self.workflow_state or plan.first_state
+			self.workflow_state = plan.first_state  # whatever was sent: the guard refuses any other
 			if not self.step_log:
 				self.start_step(sop.step(plan.step_of_state(self.workflow_state)), plan)
 				self.flags.step_changed = True
@@ -384,7 +414,9 @@ class SOPDocument(EnteredValues, Document):
 				"reference_doctype": self.doctype,
 				"reference_name": self.name,
 			}
-		).insert(ignore_permissions=True)
+		)
+		letter.flags.written_by_server = True  # the link back to this document is the register's
+		letter.insert(ignore_permissions=True)
 		self.surat_keluar = letter.name
 		self.status_pengiriman = _(letter.status)
 
@@ -479,16 +511,7 @@ class SOPDocument(EnteredValues, Document):
 			add_steps(self.doctype, self.flags.pop("finished_steps"))
 
 	def clear_current_step(self):
-		for field in (
-			"current_step",
-			"current_role",
-			"current_activity",
-			"current_inputs",
-			"current_time_standard",
-			"current_output",
-			"step_started_at",
-			"step_due",
-		):
+		for field in CURRENT_STEP_FIELDS:
 			self.set(field, None)
 
 	# --- telling the next actor ---------------------------------------------

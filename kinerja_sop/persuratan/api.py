@@ -3,8 +3,18 @@ actions (frappe.model.workflow.apply_workflow); receipts come in here."""
 
 import frappe
 
+from kinerja_sop.integrity import checked_arguments
+
 
 @frappe.whitelist(methods=["POST"])
+@checked_arguments(
+	surat_keluar="Link",
+	recipient="Data",
+	received_by="Data",
+	received_at="Datetime",
+	position="Data",
+	proof="Attach",
+)
 def record_receipt(
 	surat_keluar: str,
 	recipient: str,

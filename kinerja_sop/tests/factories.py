@@ -96,3 +96,16 @@ def api_post(authorization: str, path: str, data: dict):
 		kwargs={"json": data, "headers": rest_headers(authorization)},
 		site=frappe.local.site,
 	)
+
+
+def api_request(authorization: str, method: str, path: str, data=None, raw: bytes | None = None):
+	"""Any HTTP method; `data` is sent as JSON, `raw` as a body of its own (a client that sends no JSON)."""
+	client = get_test_client(use_cookies=False)
+	kwargs = {"headers": {"Authorization": authorization}}
+	if raw is not None:
+		kwargs.update(data=raw, content_type="application/json")
+	elif data is not None:
+		kwargs["json"] = data
+	return make_request(
+		target=getattr(client, method.lower()), args=(path,), kwargs=kwargs, site=frappe.local.site
+	)

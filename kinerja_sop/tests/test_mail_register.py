@@ -5,9 +5,9 @@ from unittest.mock import patch
 import frappe
 from frappe.model.workflow import WorkflowTransitionError, apply_workflow
 
+from kinerja_sop.integrity import ServerOwnedFieldError
 from kinerja_sop.kinerja.sop_document import KelengkapanError
 from kinerja_sop.persuratan.doctype.surat_keluar.surat_keluar import (
-	LetterNumberProtectedError,
 	ReceiptError,
 	SuratKeluar,
 )
@@ -112,13 +112,13 @@ class TestLetterNumbers(MailTestCase):
 		self.assertEqual(register(letter, self.office.umum).nomor_urut, 1)
 
 	def test_the_number_cannot_be_typed_or_edited(self):
-		with self.assertRaises(LetterNumberProtectedError):
+		with self.assertRaises(ServerOwnedFieldError):
 			new_letter(self.office, nomor_surat="000.7.2.8/99/UJI.MA/2027")
 		letter = register(new_letter(self.office), self.office.umum)
 		with as_user(self.office.umum):
 			letter = frappe.get_doc("Surat Keluar", letter.name)
 			letter.nomor_surat = "000.7.2.8/5/UJI.MA/2027"
-			with self.assertRaises(frappe.UpdateAfterSubmitError):
+			with self.assertRaises(ServerOwnedFieldError):
 				letter.save()
 
 	def test_unit_code_is_kept_once_letters_are_numbered(self):

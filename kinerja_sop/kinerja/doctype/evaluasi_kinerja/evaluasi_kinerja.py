@@ -3,7 +3,10 @@
 
 import frappe
 
-from kinerja_sop.kinerja.doctype.realisasi_program.realisasi_program import compute_efficiency
+from kinerja_sop.kinerja.doctype.realisasi_program.realisasi_program import (
+	EFFICIENCY_COLUMNS,
+	compute_efficiency,
+)
 from kinerja_sop.kinerja.sop_document import SOPDocument
 
 
@@ -62,6 +65,13 @@ class EvaluasiKinerja(SOPDocument):
 		workflow_state: DF.Link | None
 	# end: auto-generated types
 
+	computed = (
+		*SOPDocument.computed,
+		"tanggal_surat_masuk",
+		"perihal_surat_masuk",
+		"disposisi_surat_masuk",  # copied from the incoming letter
+		*EFFICIENCY_COLUMNS("efisiensi_program"),
+	)
 	letter_classification = "000.8.6.3"
 	draft_fields = ("garis_besar",)
 	typed_fields = ("garis_besar", "temuan", "rekomendasi")

@@ -14,6 +14,7 @@ from frappe import _
 from frappe.model.document import Document
 
 from kinerja_sop.integrations import siasn
+from kinerja_sop.integrity import ClientInputGuard
 
 NOT_PREVIEWED, PREVIEWING, READY, HAS_ERRORS, IMPORTING, IMPORTED, FAILED = (
 	"Not Previewed",
@@ -45,7 +46,7 @@ class ImportNotReadyError(frappe.ValidationError):
 	pass
 
 
-class ImporPegawaiSIASN(Document):
+class ImporPegawaiSIASN(ClientInputGuard, Document):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 

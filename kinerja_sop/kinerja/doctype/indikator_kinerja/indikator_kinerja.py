@@ -8,6 +8,7 @@ from frappe.utils import getdate
 
 from kinerja_sop.domain.kpi import HIGHER, LOWER, RANGE, TargetRange, period_end
 from kinerja_sop.entered import EnteredValues, mark_entered
+from kinerja_sop.integrity import ClientInputGuard
 
 POLARITY = {"Higher is Better": HIGHER, "Lower is Better": LOWER, "Within a Range": RANGE}
 # The seed's three indicators (SOP Pengukuran, step 5 remark), shipped as examples.
@@ -49,7 +50,7 @@ SEED_INDICATORS = (
 )
 
 
-class IndikatorKinerja(EnteredValues, Document):
+class IndikatorKinerja(ClientInputGuard, EnteredValues, Document):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 

@@ -5,7 +5,10 @@ import frappe
 from frappe import _
 
 from kinerja_sop.entered import get_entered_rows
-from kinerja_sop.kinerja.doctype.realisasi_program.realisasi_program import compute_efficiency
+from kinerja_sop.kinerja.doctype.realisasi_program.realisasi_program import (
+	EFFICIENCY_COLUMNS,
+	compute_efficiency,
+)
 from kinerja_sop.kinerja.sop_document import SOPDocument
 
 
@@ -64,6 +67,23 @@ class LaporanKinerja(SOPDocument):
 		workflow_state: DF.Link | None
 	# end: auto-generated types
 
+	computed = (
+		*SOPDocument.computed,
+		*(
+			f"analisis_indikator.{field}"
+			for field in (
+				"indikator_kinerja",
+				"indikator",
+				"satuan",
+				"target",
+				"realisasi",
+				"capaian",
+				"predikat",
+				"capaian_tahun_lalu",
+			)
+		),
+		*EFFICIENCY_COLUMNS("realisasi_anggaran"),
+	)
 	letter_classification = "000.8.6.3"
 	source_fields = ("pengukuran",)
 	draft_fields = ("bab_iii_akuntabilitas_kinerja",)

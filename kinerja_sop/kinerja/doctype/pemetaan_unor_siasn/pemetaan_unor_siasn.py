@@ -4,9 +4,10 @@
 from frappe.model.document import Document
 
 from kinerja_sop.domain.siasn import clean
+from kinerja_sop.integrity import ClientInputGuard
 
 
-class PemetaanUnorSIASN(Document):
+class PemetaanUnorSIASN(ClientInputGuard, Document):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 

@@ -7,9 +7,10 @@ from frappe.model.document import Document
 
 from kinerja_sop.domain.erpnext_link import SYNC_OFF
 from kinerja_sop.integrations.erpnext import erpnext_installed
+from kinerja_sop.integrity import ClientInputGuard
 
 
-class PengaturanIntegrasiERPNext(Document):
+class PengaturanIntegrasiERPNext(ClientInputGuard, Document):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 

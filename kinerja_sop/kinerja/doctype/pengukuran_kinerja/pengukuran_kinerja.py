@@ -15,6 +15,7 @@ from kinerja_sop.domain.kpi import (
 	round_half_up,
 )
 from kinerja_sop.entered import get_entered_rows
+from kinerja_sop.integrity import checked_arguments
 from kinerja_sop.kinerja.doctype.indikator_kinerja.indikator_kinerja import POLARITY
 from kinerja_sop.kinerja.kpi_errors import kpi_error_reason
 from kinerja_sop.kinerja.sop_document import SOPDocument
@@ -76,6 +77,17 @@ class PengukuranKinerja(SOPDocument):
 		workflow_state: DF.Link | None
 	# end: auto-generated types
 
+	computed = (
+		*SOPDocument.computed,
+		"capaian_keseluruhan",
+		"predikat_keseluruhan",
+		"capaian_keseluruhan_tahun_lalu",
+		"perubahan_keseluruhan",
+		*(
+			f"indikator.{field}"
+			for field in ("capaian", "predikat", "capaian_tahun_lalu", "perubahan_capaian")
+		),
+	)
 	draft_fields = ("ringkasan",)
 	source_fields = ("indikator",)
 	typed_fields = ("ringkasan", "indikator")
@@ -210,6 +222,7 @@ class PengukuranKinerja(SOPDocument):
 
 
 @frappe.whitelist(methods=["POST"])
+@checked_arguments(name="Link")
 def fill_realisation_from_data_iku(name: str) -> dict:
 	"""Take each linked indicator's realisation from the period's signed Data IKU."""
 	doc = frappe.get_doc("Pengukuran Kinerja", name)

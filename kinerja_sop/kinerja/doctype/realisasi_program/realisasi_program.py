@@ -43,6 +43,13 @@ class RealisasiProgram(EnteredValues, UnitChildDocument):
 	pass
 
 
+def EFFICIENCY_COLUMNS(table: str) -> tuple[str, ...]:  # noqa: N802 - reads as the constant it names
+	"""The columns compute_efficiency writes, in the table `table` of a document."""
+	return tuple(
+		f"{table}.{field}" for field in ("serapan_anggaran", "indeks_efisiensi", "kategori_efisiensi")
+	)
+
+
 def compute_efficiency(rows) -> None:
 	"""Budget absorption of each program whose spending was entered (0 spent is 0 %),
 	and its efficiency once its performance achievement is entered too; what is not

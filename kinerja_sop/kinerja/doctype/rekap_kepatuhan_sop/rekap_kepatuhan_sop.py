@@ -12,9 +12,10 @@ from frappe.model.document import Document
 from frappe.utils import getdate, now_datetime
 
 from kinerja_sop.domain.compliance import month_start
+from kinerja_sop.integrity import ClientInputGuard
 
 
-class RekapKepatuhanSOP(Document):
+class RekapKepatuhanSOP(ClientInputGuard, Document):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 

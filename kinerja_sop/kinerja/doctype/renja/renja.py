@@ -56,6 +56,7 @@ class Renja(SOPDocument):
 		workflow_state: DF.Link | None
 	# end: auto-generated types
 
+	computed = (*SOPDocument.computed, "total_pagu")
 	letter_classification = "000.7.2.6"
 	draft_fields = ("program_kegiatan",)
 	typed_fields = ("pendahuluan", "tujuan_dan_sasaran", "program_kegiatan", "penutup")

@@ -22,6 +22,7 @@ from kinerja_sop.domain.catalogue import (
 	validate_steps,
 )
 from kinerja_sop.domain.time_standard import parse_time_standard
+from kinerja_sop.integrity import ClientInputGuard
 from kinerja_sop.workflow.sync import sync_workflow
 
 SOP_OF_DOCTYPE_CACHE = "kinerja_sop:sop_of_doctype"
@@ -31,7 +32,7 @@ class InvalidSOPError(frappe.ValidationError):
 	pass
 
 
-class SOPKinerja(Document):
+class SOPKinerja(ClientInputGuard, Document):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 

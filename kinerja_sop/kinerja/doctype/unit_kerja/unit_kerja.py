@@ -19,6 +19,7 @@ from kinerja_sop.domain.working_time import (
 	office_hours_from_rows,
 )
 from kinerja_sop.integrations.erpnext import push_unit
+from kinerja_sop.integrity import ClientInputGuard
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 # Positions held by one person at a time; any number of Staf.
@@ -52,7 +53,7 @@ class InvalidLogoError(frappe.ValidationError):
 	pass
 
 
-class UnitKerja(Document):
+class UnitKerja(ClientInputGuard, Document):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 

@@ -9,13 +9,14 @@ from frappe import _
 from frappe.utils.nestedset import NestedSet
 
 from kinerja_sop.domain.catalogue import CATALOGUE_PATH
+from kinerja_sop.integrity import ClientInputGuard
 
 STARTER_SET = CATALOGUE_PATH.parent / "klasifikasi_arsip.json"
 # 000, 000.7, 000.7.2.10: three digits, then dot-separated numbers.
 CODE_PATTERN = re.compile(r"^\d{3}(\.\d{1,3})*$")
 
 
-class KlasifikasiArsip(NestedSet):
+class KlasifikasiArsip(ClientInputGuard, NestedSet):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 

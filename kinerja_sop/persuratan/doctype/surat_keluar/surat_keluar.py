@@ -8,6 +8,7 @@ from frappe.utils import get_datetime, getdate, now_datetime
 
 from kinerja_sop.domain.letter_number import DEFAULT_FORMAT, LetterNumberError, parse_format, sequence_key
 from kinerja_sop.domain.officials import NipError, parse_nip
+from kinerja_sop.integrity import ClientInputGuard
 from kinerja_sop.persuratan.numbering import draw_number
 
 # Workflow states of the register (SOP Pengiriman); the status field follows them.
@@ -20,15 +21,11 @@ KONSEP, TERDAFTAR, DIKIRIM, DITERIMA_SEMUA, DIBATALKAN = (
 )
 
 
-class LetterNumberProtectedError(frappe.ValidationError):
-	pass
-
-
 class ReceiptError(frappe.ValidationError):
 	pass
 
 
-class SuratKeluar(Document):
+class SuratKeluar(ClientInputGuard, Document):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -65,8 +62,31 @@ class SuratKeluar(Document):
 		workflow_state: DF.Link | None
 	# end: auto-generated types
 
+	# The register numbers, links, sends and receives (see kinerja_sop.integrity).
+	server_owned = (
+		"workflow_state",
+		"status",
+		"nomor_surat",
+		"nomor_urut",
+		"tahun_nomor",
+		"reference_doctype",
+		"reference_name",
+		*(
+			f"penerima.{field}"
+			for field in (
+				"status_penerimaan",
+				"dikirim_pada",
+				"dikirim_oleh",
+				"diterima_pada",
+				"diterima_oleh",
+				"jabatan_penerima",
+				"bukti_tanda_terima",
+			)
+		),
+	)
+	computed = ("nama_penandatangan", "nip_penandatangan", "pangkat_penandatangan")  # from the unit
+
 	def validate(self):
-		self.validate_number_not_set_by_hand()
 		self.set_signer()
 
 	def before_submit(self):
@@ -88,15 +108,6 @@ class SuratKeluar(Document):
 
 	def on_cancel(self):
 		self.update_source_document()
-
-	def validate_number_not_set_by_hand(self):
-		if self.docstatus == 0 and (self.nomor_surat or self.nomor_urut):
-			frappe.throw(
-				_(
-					"The letter number is given by the register when the letter is registered; it cannot be entered."
-				),
-				exc=LetterNumberProtectedError,
-			)
 
 	def set_signer(self):
 		unit = frappe.get_cached_doc("Unit Kerja", self.unit_kerja)
@@ -187,6 +198,7 @@ class SuratKeluar(Document):
 		)
 		if self.workflow_state == DIKIRIM and all(r.diterima_pada for r in self.penerima):
 			self.workflow_state = DITERIMA_SEMUA
+		self.flags.written_by_server = True
 		self.save()
 
 	def update_source_document(self):

@@ -8,6 +8,7 @@ from frappe.utils import getdate, now_datetime
 
 from kinerja_sop.domain.catalogue import CAMAT
 from kinerja_sop.domain.letter_number import INCOMING_PREFIX, sequence_key
+from kinerja_sop.integrity import ClientInputGuard
 from kinerja_sop.permissions import is_unit_admin
 from kinerja_sop.persuratan.numbering import draw_number
 
@@ -16,7 +17,7 @@ class DisposisiError(frappe.ValidationError):
 	pass
 
 
-class SuratMasuk(Document):
+class SuratMasuk(ClientInputGuard, Document):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -42,11 +43,13 @@ class SuratMasuk(Document):
 		unit_kerja: DF.Link
 	# end: auto-generated types
 
+	# The register numbers the letter; each disposition keeps who gave it and when.
+	server_owned = ("nomor_agenda", "disposisi.diberikan_oleh", "disposisi.diberikan_pada")
+
 	def before_insert(self):
 		self.assign_agenda_number()
 
 	def validate(self):
-		self.validate_agenda_number_untouched()
 		self.record_dispositions()
 
 	def assign_agenda_number(self):
@@ -54,11 +57,6 @@ class SuratMasuk(Document):
 		date = getdate(self.tanggal_diterima)
 		number = draw_number(sequence_key(unit_code, date, prefix=INCOMING_PREFIX))
 		self.nomor_agenda = f"{number}/{date.year}"
-
-	def validate_agenda_number_untouched(self):
-		before = self.get_doc_before_save()
-		if before and before.nomor_agenda != self.nomor_agenda:
-			frappe.throw(_("The agenda number is given by the register and cannot be changed."))
 
 	def record_dispositions(self):
 		"""Only the Camat disposes; each instruction keeps who gave it and when."""
