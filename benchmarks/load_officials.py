@@ -45,6 +45,7 @@ from collections import defaultdict
 import frappe
 import requests
 
+from kinerja_sop.domain.catalogue import SOP_DOCUMENTS
 from kinerja_sop.domain.workflow_builder import FINAL_STATE
 
 PASSWORD = "Kinerja-Bench-2027!"
@@ -312,14 +313,7 @@ class Official(threading.Thread):
 					"ignore_prepared_report": 1,
 				},
 			)
-		for doctype in (
-			"Renja",
-			"Pemantauan Kinerja",
-			"Pengukuran Kinerja",
-			"Data IKU",
-			"Laporan Kinerja",
-			"Evaluasi Kinerja",
-		):
+		for doctype in SOP_DOCUMENTS:
 			self.call(
 				"shortcut count",
 				"frappe.client.get_count",

@@ -114,7 +114,7 @@ class TestHostileREST(FrappeTestCase):
 
 	def create_payload(self, doctype) -> dict:
 		base = {"unit_kerja": self.office.unit, "tahun": 2027}
-		if doctype in ("Pemantauan Kinerja", "Pengukuran Kinerja", "Data IKU"):
+		if frappe.get_meta(doctype).has_field("periode"):
 			base["periode"] = "Triwulan I"
 		if doctype in ("Data IKU", "Laporan Kinerja"):
 			base["team"] = [{"user": self.office.tim1, "is_leader": 1}, {"user": self.office.tim2}]

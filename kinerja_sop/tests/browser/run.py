@@ -20,6 +20,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+from kinerja_sop.domain.catalogue import SOP_DOCUMENTS
 from kinerja_sop.tests.browser.desk import ConsoleLog, Desk, DeskError
 from kinerja_sop.tests.browser.english import REPO, EnglishFinder
 
@@ -28,8 +29,7 @@ SCREENSHOTS = REPO / "docs" / "screenshots"
 RETURN_ACTION = "Tidak Setuju"
 ROLE_KEYS = {"Camat": "camat", "Sekretaris": "sekretaris", "Kasubag Evapor": "evapor", "Staf": "staf"}
 ROLE_KEYS |= {"Kasubag Umum": "umum"}
-DOCUMENTS = ("Renja", "Pemantauan Kinerja", "Pengukuran Kinerja", "Data IKU", "Laporan Kinerja")
-DOCUMENTS += ("Evaluasi Kinerja",)
+DOCUMENTS = SOP_DOCUMENTS
 REPORTS = ("Kepatuhan SOP", "Buku Agenda Surat Keluar")
 
 
