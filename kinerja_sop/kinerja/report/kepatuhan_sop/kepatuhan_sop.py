@@ -8,8 +8,8 @@ from frappe import _
 from frappe.query_builder.functions import Count, Sum
 from frappe.utils import add_days, getdate
 
+from kinerja_sop.domain.catalogue import DOCUMENT_SHORT_NAMES
 from kinerja_sop.domain.compliance import split_by_whole_months
-from kinerja_sop.kinerja.dashboard import SHORT_NAMES
 from kinerja_sop.kinerja.sop_document import get_sop_flow
 from kinerja_sop.permissions import get_user_units, is_unit_admin
 
@@ -156,7 +156,7 @@ def get_chart(rows, grouping) -> dict | None:
 
 	def label(row) -> str:
 		parts = [row.get(field) for field in grouping]
-		return " ".join(str(SHORT_NAMES.get(part, part)) for part in parts)
+		return " ".join(str(DOCUMENT_SHORT_NAMES.get(part, part)) for part in parts)
 
 	return {
 		"data": {
