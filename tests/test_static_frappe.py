@@ -423,3 +423,46 @@ def test_production_code_never_imports_test_code():
 			if isinstance(node, ast.ImportFrom):
 				names = [node.module or ""]
 			assert not any(".tests" in n or n.startswith("frappe.tests") for n in names), path
+
+
+def _top_level_names(module: str) -> set[str] | None:
+	path = APP.parent / (module.replace(".", "/") + ".py")
+	if not path.exists():
+		package = APP.parent / module.replace(".", "/") / "__init__.py"
+		if not package.exists():
+			return None
+		path = package
+	names = set()
+	for node in ast.parse(path.read_text()).body:
+		if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+			names.add(node.name)
+		elif isinstance(node, ast.Assign | ast.AnnAssign | ast.AugAssign):
+			targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+			for target in targets:
+				names |= {n.id for n in ast.walk(target) if isinstance(n, ast.Name)}
+		elif isinstance(node, ast.Import | ast.ImportFrom):
+			names |= {(a.asname or a.name).split(".")[0] for a in node.names}
+	return names
+
+
+def test_every_import_from_the_app_names_something_that_exists():
+	"""Modules that import frappe cannot be imported here; their imports from the app are checked by name."""
+	for path in [*APP.rglob("*.py"), *(APP.parent / "benchmarks").glob("*.py")]:
+		for node in ast.walk(ast.parse(path.read_text())):
+			if not isinstance(node, ast.ImportFrom) or not (node.module or "").startswith("kinerja_sop"):
+				continue
+			defined = _top_level_names(node.module)
+			if defined is None:  # a package: the names are its modules
+				package = APP.parent / node.module.replace(".", "/")
+				assert package.is_dir(), (path, node.module)
+				for alias in node.names:
+					assert (package / f"{alias.name}.py").exists() or (package / alias.name).is_dir(), (
+						path,
+						node.module,
+						alias.name,
+					)
+				continue
+			package = APP.parent / node.module.replace(".", "/")
+			for alias in node.names:
+				submodule = (package / f"{alias.name}.py").exists() or (package / alias.name).is_dir()
+				assert alias.name in defined or submodule, (str(path), node.module, alias.name)
