@@ -31,6 +31,7 @@ from frappe.utils import cint, get_safe_filters
 from frappe.www import printview as frappe_printview
 
 from kinerja_sop.domain.catalogue import UNIT_CHILD_DOCUMENTS
+from kinerja_sop.integrity import checked_arguments
 from kinerja_sop.permissions import UNIT_SCOPED, validate_unit_links
 
 UNIT_RECORDS = frozenset((*UNIT_SCOPED, *UNIT_CHILD_DOCUMENTS))
@@ -128,6 +129,7 @@ def get_group_by_count(doctype: str, current_filters: str, field: str) -> list[d
 
 
 @frappe.whitelist()
+@checked_arguments(heatmap_year="Int", from_date="Date", to_date="Date")
 def get_dashboard_chart(
 	chart_name=None,
 	chart=None,
