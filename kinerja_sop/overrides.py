@@ -111,6 +111,7 @@ def keep_permissions(doctype: str, ignore_user_permissions) -> bool:
 
 
 @frappe.whitelist()
+@checked_arguments(current_filters="JSON filters", field="Data")
 def get_group_by_count(doctype: str, current_filters: str, field: str) -> list[dict]:
 	if field != "assigned_to":
 		return frappe_get_group_by_count(doctype, current_filters, field)
@@ -217,8 +218,15 @@ def check_printed_document(doc, name) -> None:
 	"""A document sent by the client to be printed (the desk's print preview sends the form)
 	is checked as a saved one: a record it names must be readable, its links must stay in its unit."""
 	if isinstance(name, str):
+		if not (isinstance(doc, str) and frappe.db.exists("DocType", doc)):
+			frappe.throw(
+				_("{0} is not a document type.").format(frappe.bold(str(doc)[:140])), frappe.DoesNotExistError
+			)
 		return  # Frappe loads the saved record and checks it
-	values = json.loads(doc) if isinstance(doc, str) else doc
+	try:
+		values = json.loads(doc) if isinstance(doc, str) else doc
+	except ValueError:
+		frappe.throw(_("The document to print is not a JSON object."), frappe.ValidationError)
 	if not isinstance(values, dict) or values.get("doctype") not in UNIT_RECORDS:
 		return
 	if values.get("name") and frappe.db.exists(values["doctype"], values["name"]):
