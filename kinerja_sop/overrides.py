@@ -114,7 +114,8 @@ def keep_permissions(doctype: str, ignore_user_permissions) -> bool:
 @checked_arguments(current_filters="JSON filters", field="Data")
 def get_group_by_count(doctype: str, current_filters: str, field: str) -> list[dict]:
 	if field != "assigned_to":
-		return frappe_get_group_by_count(doctype, current_filters, field)
+		# checked_arguments parsed the filters; Frappe's own function takes them as JSON text
+		return frappe_get_group_by_count(doctype, json.dumps(current_filters), field)
 	# The records the user may list, as a subquery (query conditions included).
 	permitted = frappe.get_list(doctype, filters=frappe.parse_json(current_filters), run=False, order_by=None)
 	permitted = permitted.replace("%", "%%")  # it goes inside a query with parameters
