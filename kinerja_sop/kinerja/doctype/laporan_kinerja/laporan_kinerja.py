@@ -11,6 +11,18 @@ from kinerja_sop.kinerja.doctype.realisasi_program.realisasi_program import (
 )
 from kinerja_sop.kinerja.sop_document import SOPDocument
 
+# What an analysis row takes from the Pengukuran's indicator row; the server keeps them.
+MEASURED_COLUMNS = (
+	"indikator_kinerja",
+	"indikator",
+	"satuan",
+	"target",
+	"realisasi",
+	"capaian",
+	"predikat",
+	"capaian_tahun_lalu",
+)
+
 
 class LaporanKinerja(SOPDocument):
 	# begin: auto-generated types
@@ -69,19 +81,7 @@ class LaporanKinerja(SOPDocument):
 
 	computed = (
 		*SOPDocument.computed,
-		*(
-			f"analisis_indikator.{field}"
-			for field in (
-				"indikator_kinerja",
-				"indikator",
-				"satuan",
-				"target",
-				"realisasi",
-				"capaian",
-				"predikat",
-				"capaian_tahun_lalu",
-			)
-		),
+		*(f"analisis_indikator.{field}" for field in MEASURED_COLUMNS),
 		*EFFICIENCY_COLUMNS("realisasi_anggaran"),
 	)
 	letter_classification = "000.8.6.3"
@@ -128,16 +128,7 @@ class LaporanKinerja(SOPDocument):
 		measured = get_entered_rows(
 			"Indikator Pengukuran",
 			filters={"parenttype": "Pengukuran Kinerja", "parent": self.pengukuran},
-			fields=[
-				"indikator_kinerja",
-				"indikator",
-				"satuan",
-				"target",
-				"realisasi",
-				"capaian",
-				"predikat",
-				"capaian_tahun_lalu",
-			],  # fmt: skip
+			fields=list(MEASURED_COLUMNS),
 			order_by="idx",
 		)
 		self.analisis_indikator = []
