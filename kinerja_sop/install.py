@@ -28,17 +28,12 @@ APP = "kinerja_sop"
 def after_install():
 	# Frappe syncs fixtures only after this hook; the SOP steps link to our Roles.
 	sync_fixtures(APP)
-	install_starter_set()
-	install_seed_indicators()
-	sync_shipped_sops()
-	sync_all_workflows()
-	set_default_print_formats()
-	install_webhooks()
-	setup_custom_fields()
+	after_migrate()
 	finish_first_run_setup()
 
 
 def after_migrate():
+	"""What install and every migrate bring up to date: the shipped records, SOPs and Workflows."""
 	install_starter_set()
 	install_seed_indicators()
 	sync_shipped_sops()
