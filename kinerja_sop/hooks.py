@@ -27,13 +27,13 @@ before_app_uninstall = "kinerja_sop.integrations.erpnext.before_app_uninstall"
 doc_events = {
 	# Fires only on a site with ERPNext; pull_employee does nothing unless ERPNext is the source.
 	"Employee": {"on_update": "kinerja_sop.integrations.erpnext.pull_employee"},
-	# A unit document refers only to readable documents of its own unit (permissions.py).
+	# A unit's record refers only to readable records of its own unit (permissions.py).
 	**{
 		doctype: {
 			"before_validate": "kinerja_sop.permissions.validate_unit_links",
 			"before_update_after_submit": "kinerja_sop.permissions.validate_unit_links",
 		}
-		for doctype in catalogue.UNIT_DOCUMENTS
+		for doctype in (*catalogue.UNIT_DOCUMENTS, *catalogue.UNIT_BUDGET_RECORDS)
 	},
 }
 

@@ -3,9 +3,14 @@
 Tests act as real non-Administrator users (Administrator passes every check).
 """
 
+from pathlib import Path
+
 import frappe
 from frappe.tests.test_api import make_request
 from frappe.utils import get_test_client
+
+# Exports of the government systems (SIPD-RI, SIASN) as the tests use them.
+DATA = Path(__file__).resolve().parents[2] / "tests" / "data"
 
 
 def make_nip(birth: str = "19800101", appointed: str = "200501", gender: int = 1, serial: int = 1) -> str:
@@ -109,3 +114,35 @@ def api_request(authorization: str, method: str, path: str, data=None, raw: byte
 	return make_request(
 		target=getattr(client, method.lower()), args=(path,), kwargs=kwargs, site=frappe.local.site
 	)
+
+
+def attach_data_file(filename: str) -> str:
+	"""A private File with the content of tests/data/<filename>, owned by the session user."""
+	file = frappe.get_doc(
+		{"doctype": "File", "file_name": filename, "content": (DATA / filename).read_bytes(), "is_private": 1}
+	)
+	return file.insert(ignore_permissions=True).file_url
+
+
+def import_sipd(office, filename: str, jenis: str = "Renja/DPA", periode: str | None = None, tahun=2026):
+	"""An Impor SIPD of the unit, previewed and run by its Kasubag Evapor. The job's work is done
+	here in the request's place (Impor SIPD.execute): a bench worker must not race the test for it."""
+	from kinerja_sop.walk import as_user
+
+	with as_user(office.evapor):
+		doc = frappe.get_doc(
+			{
+				"doctype": "Impor SIPD",
+				"jenis": jenis,
+				"unit_kerja": office.unit,
+				"tahun": tahun,
+				"periode": periode,
+				"berkas": attach_data_file(filename),
+			}
+		).insert()
+		doc.preview()
+		doc.execute()
+	doc.reload()
+	if doc.status != "Completed":
+		raise AssertionError(f"Impor SIPD {filename}: {doc.status} {doc.pesan}")
+	return doc

@@ -1,5 +1,10 @@
 """Leak probes: a user of unit B asks the served site for unit A's records by every
-read path Frappe offers, for every DocType of ours, parent and child.
+read path Frappe offers, for every unit-scoped DocType of ours, parent and child.
+
+Which DocTypes are a unit's is read from the meta (a `unit_kerja` link to Unit
+Kerja, readable by a unit role, and the rows of their tables), checked against the
+permission hooks, and a record of each is made in unit A: a new DocType of ours
+that is not scoped, not probed or not declared shared fails here.
 
 Each probe is paired with its positive control: the same request by a user of
 unit A must return the record, so a probe that returns nothing for everyone
@@ -11,43 +16,47 @@ Also here: references from one unit's document to another unit's are refused
 """
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import frappe
 import requests
+from frappe.core.doctype.file.utils import get_content_hash
 from frappe.model.base_document import get_controller
 from frappe.permissions import add_user_permission
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, get_url, getdate, now_datetime
 
-from kinerja_sop.domain.catalogue import SOP_DOCUMENTS, TEAM_ROLE, UNIT_CHILD_DOCUMENTS
+from kinerja_sop.domain.catalogue import ADMIN_ROLE, APP_ROLES, SOP_DOCUMENTS, TEAM_ROLE
 from kinerja_sop.domain.workflow_builder import ACTIONS
 from kinerja_sop.integrity import ServerOwnedFieldError
-from kinerja_sop.permissions import UNIT_SCOPED, CrossUnitLinkError
-from kinerja_sop.tests.factories import issue_api_keys, make_user
+from kinerja_sop.permissions import UNIT_DOCTYPE, CrossUnitLinkError
+from kinerja_sop.tests.factories import import_sipd, issue_api_keys, make_user
 from kinerja_sop.tests.sop_walk import create_document, make_office, to_team_step
 from kinerja_sop.walk import act, actor, as_user, current_step, deliver_letter, make_incoming_letter
 
-# DocTypes of ours that belong to no unit: masters shared by every unit (read by all,
-# written by administrators), and the compliance summary only administrators read.
+# DocTypes of ours that belong to no unit and that the units' users read: masters shared by
+# every unit (written by administrators and the offices that keep them).
 SHARED_MASTERS = (
 	"Indikator Kinerja",
 	"Target Indikator Kinerja",
 	"SOP Kinerja",
 	"Langkah SOP",
 	"Klasifikasi Arsip",
+	"Nomenklatur SIPD",
 )
-ADMIN_ONLY = (
-	"Rekap Kepatuhan SOP",
-	"Impor Pegawai SIASN",
-	"Pemetaan Unor SIASN",
-	"Pengaturan Integrasi ERPNext",
-)
-MODULES = ("Kinerja", "Persuratan")
+UNIT_ROLES = set(APP_ROLES) - {ADMIN_ROLE}
+# Who reads a unit's records in the probes, in this order of preference (an office's keys).
+READERS = {"Staf": "staf", "Camat": "camat", "Sekretaris": "sekretaris"}
 CODE_A, CODE_B = "BOCORA", "BOCORB"
 MEMBER = "anggota.bocora@example.com"
 # Who creates each document in unit B: the office's Tim Kinerja holder outside any team for the team's.
-CREATOR_ROLE_KEYS = {"Camat": "camat", "Kasubag Umum": "umum", "Staf": "staf", TEAM_ROLE: "outsider"}
+CREATOR_ROLE_KEYS = {
+	"Camat": "camat",
+	"Kasubag Umum": "umum",
+	"Staf": "staf",
+	"Kasubag Evapor": "evapor",
+	TEAM_ROLE: "outsider",
+}
 
 
 def served(authorization: str, path: str, params: dict | None = None, method: str = "GET"):
@@ -97,6 +106,54 @@ def sample(df):
 	}.get(df.fieldtype, f"Uji {df.label}")
 
 
+def our_doctypes() -> list[str]:
+	modules = frappe.get_module_list("kinerja_sop")
+	return frappe.get_all("DocType", filters={"module": ("in", modules)}, pluck="name")
+
+
+def read_roles(doctype: str) -> set[str]:
+	return {p.role for p in frappe.get_meta(doctype).permissions if p.read and not p.permlevel}
+
+
+def belongs_to_a_unit(doctype: str) -> bool:
+	field = frappe.get_meta(doctype).get_field("unit_kerja")
+	return doctype == UNIT_DOCTYPE or bool(
+		field and field.fieldtype == "Link" and field.options == UNIT_DOCTYPE
+	)
+
+
+def unit_doctypes() -> tuple[list[str], list[str]]:
+	"""From the meta: the parent DocTypes of ours whose records belong to a unit and that a unit's
+	users read, and the child DocTypes of their tables."""
+	parents = sorted(
+		d
+		for d in our_doctypes()
+		if not frappe.get_meta(d).istable and belongs_to_a_unit(d) and read_roles(d) & UNIT_ROLES
+	)
+	children = sorted({t.options for d in parents for t in frappe.get_meta(d).get_table_fields()})
+	return parents, children
+
+
+def admin_only_doctypes() -> list[str]:
+	"""Parent DocTypes of ours no unit role reads."""
+	return sorted(
+		d for d in our_doctypes() if not frappe.get_meta(d).istable and not read_roles(d) & UNIT_ROLES
+	)
+
+
+def reader(doctype: str) -> str:
+	"""The office's key of the first position (READERS) that reads the DocType (a child: its parent)."""
+	meta = frappe.get_meta(doctype)
+	if meta.istable:
+		doctype = next(d for d in unit_doctypes()[0] if doctype in table_doctypes(d))
+	roles = read_roles(doctype)
+	return next(key for role, key in READERS.items() if role in roles)
+
+
+def table_doctypes(doctype: str) -> set[str]:
+	return {t.options for t in frappe.get_meta(doctype).get_table_fields()}
+
+
 class TestLeakProbes(FrappeTestCase):
 	@classmethod
 	def setUpClass(cls):
@@ -116,7 +173,7 @@ class TestLeakProbes(FrappeTestCase):
 
 	@classmethod
 	def make_unit_records(cls, office) -> dict[str, str]:
-		"""One record of every unit-scoped DocType in unit A."""
+		"""One record of every unit-scoped DocType in unit A, each made the way the app makes it."""
 		records = {"Unit Kerja": office.unit}
 		for doctype in SOP_DOCUMENTS:
 			records[doctype] = create_document(doctype, office).name
@@ -140,7 +197,23 @@ class TestLeakProbes(FrappeTestCase):
 			).insert()
 			deliver_letter(letter.name)
 		records["Surat Keluar"] = letter.name
+		records.update(cls.make_budget_records(office))
 		return records
+
+	@classmethod
+	def make_budget_records(cls, office) -> dict[str, str]:
+		"""The unit's SIPD records, imported from the SIPD exports of tests/data."""
+		dpa = import_sipd(office, "sipd_sub_kegiatan_2026.csv")
+		lra = import_sipd(office, "sipd_lra_2026_tw2.csv", "LRA", "Triwulan II")
+
+		def imported(doctype, doc):
+			return frappe.get_all(doctype, filters={"impor_sipd": doc.name}, pluck="name", limit=1)[0]
+
+		return {
+			"Impor SIPD": dpa.name,
+			"Sub Kegiatan SIPD": imported("Sub Kegiatan SIPD", dpa),
+			"Realisasi Anggaran SIPD": imported("Realisasi Anggaran SIPD", lra),
+		}
 
 	@classmethod
 	def fill_child_tables(cls) -> dict[str, tuple[str, str, str]]:
@@ -175,9 +248,6 @@ class TestLeakProbes(FrappeTestCase):
 		return children
 
 	# --- the probe list, generated from the meta ----------------------------------------
-
-	def our_doctypes(self) -> list[str]:
-		return frappe.get_all("DocType", filters={"module": ("in", MODULES)}, pluck="name")
 
 	def getdoc_probe(self, doctype: str, name: str) -> Probe:
 		return Probe(
@@ -360,6 +430,25 @@ class TestLeakProbes(FrappeTestCase):
 			),
 		]
 
+	def attachment_probes(self, doctype: str, name: str) -> list[Probe]:
+		"""The record's private attachments, downloaded by their URL."""
+		files = frappe.get_all(
+			"File",
+			filters={"attached_to_doctype": doctype, "attached_to_name": name, "is_private": 1},
+			fields=["file_url", "content_hash"],
+		)
+		return [
+			Probe(
+				doctype,
+				"private attachment",
+				{"path": file.file_url},
+				lambda r, file=file: (
+					r.status_code == 200 and get_content_hash(r.content) == file.content_hash
+				),
+			)
+			for file in files
+		]
+
 	def unit_figure_probes(self) -> list[Probe]:
 		"""Reports and dashboards asked about unit A by name."""
 		unit, renja, letter = self.a.unit, self.records["Renja"], self.records["Surat Keluar"]
@@ -511,22 +600,28 @@ class TestLeakProbes(FrappeTestCase):
 	# --- the probes ---------------------------------------------------------------------
 
 	def test_every_doctype_of_ours_is_probed_or_shared_by_design(self):
-		# The SIPD records (module Anggaran) are scoped by the same hooks but not probed here yet.
-		def probed(doctypes):
-			return {d for d in doctypes if frappe.get_meta(d).module in MODULES}
-
-		ours = set(self.our_doctypes())
-		classified = (
-			probed(UNIT_SCOPED) | probed(UNIT_CHILD_DOCUMENTS) | set(SHARED_MASTERS) | set(ADMIN_ONLY)
-		)
-		self.assertEqual(ours, classified)
-		self.assertEqual(set(self.records), probed(UNIT_SCOPED))
-		self.assertEqual(set(self.children), probed(UNIT_CHILD_DOCUMENTS))
+		parents, children = unit_doctypes()
+		self.assertEqual(set(our_doctypes()), {*parents, *children, *SHARED_MASTERS, *admin_only_doctypes()})
+		self.assertFalse(set(SHARED_MASTERS) & {*parents, *children}, "a shared master belongs to a unit")
+		# The permission hooks scope exactly the unit's DocTypes, no more and no fewer.
+		ours = set(our_doctypes())
+		for hook in ("has_permission", "permission_query_conditions"):
+			with self.subTest(hook=hook):
+				self.assertEqual(set(frappe.get_hooks(hook)) & ours, {*parents, *children})
+		# ... and each of them is probed below with a record of unit A.
+		self.assertEqual(set(self.records), set(parents))
+		self.assertEqual(set(self.children), set(children))
 
 	def test_unit_b_reads_nothing_of_unit_a(self):
-		probes = [p for doctype, name in self.records.items() for p in self.parent_probes(doctype, name)]
+		probes = [
+			replace(p, who=reader(doctype))
+			for doctype, name in self.records.items()
+			for p in (*self.parent_probes(doctype, name), *self.attachment_probes(doctype, name))
+		]
 		for child, (parenttype, parent, row) in self.children.items():
-			probes += self.child_probes(child, parenttype, parent, row)
+			probes += [
+				replace(p, who=reader(child)) for p in self.child_probes(child, parenttype, parent, row)
+			]
 		probes += self.unit_figure_probes()
 
 		controls_failed, leaks = [], []
@@ -554,7 +649,7 @@ class TestLeakProbes(FrappeTestCase):
 	def test_admin_only_and_child_search_are_refused_to_unit_users(self):
 		"""No positive control exists here: no unit user may read these at all."""
 		for user in (self.a.staf, self.b.staf):
-			for doctype in ADMIN_ONLY:
+			for doctype in admin_only_doctypes():
 				response = served(
 					self.auth[user], "/api/method/frappe.client.get_count", {"doctype": doctype}
 				)
@@ -662,7 +757,7 @@ class TestLeakProbes(FrappeTestCase):
 		the other unit's document."""
 		self.addCleanup(frappe.db.rollback)  # refused inserts still hold their naming series' lock
 		checked = 0
-		probed = [d for d in UNIT_SCOPED if d in self.records]
+		probed = [d for d in unit_doctypes()[0] if d in self.records]
 		for doctype in probed:
 			meta = frappe.get_meta(doctype)
 			controller = get_controller(doctype)
@@ -763,7 +858,8 @@ def remove_fixtures():
 			frappe.db.delete(doctype, {field: ("in", letters)})
 	for code in (CODE_A, CODE_B):
 		frappe.db.sql("delete from `tabSeries` where `name` like %s", (f"S_:UJI.{code}:%",))
-	for doctype in (*SOP_DOCUMENTS, "Surat Masuk"):
+	budget = ("Sub Kegiatan SIPD", "Realisasi Anggaran SIPD", "Impor SIPD")  # records before their imports
+	for doctype in (*SOP_DOCUMENTS, "Surat Masuk", *budget):
 		for name in frappe.get_all(doctype, filters={"unit_kerja": ("in", units)}, pluck="name"):
 			frappe.delete_doc(doctype, name, force=True, ignore_permissions=True)
 	for unit in units:
