@@ -117,6 +117,11 @@ override_whitelisted_methods = {
 	"frappe.www.printview.get_html_and_style": "kinerja_sop.overrides.get_html_and_style",
 	"frappe.www.printview.get_rendered_raw_commands": "kinerja_sop.overrides.get_rendered_raw_commands",
 	"frappe.desk.form.linked_with.get_submitted_linked_docs": "kinerja_sop.overrides.get_submitted_linked_docs",
+	# A document's actions: the desk calls them "run_doc_method" (older clients "runserverobj").
+	**dict.fromkeys(
+		("run_doc_method", "runserverobj", "frappe.handler.run_doc_method"),
+		"kinerja_sop.overrides.run_doc_method",
+	),
 }
 
 # The six documents share their form and list behaviour: the current step's

@@ -312,6 +312,67 @@ def checked_arguments(**fieldtypes: str):
 	return decorate
 
 
+# --- actions on a document (whitelisted controller methods) ----------------------------
+
+
+def on_stored_document(method):
+	"""A whitelisted method of a document acts on the document as stored, for a user who may write it.
+
+	Frappe's run_doc_method builds the document from the JSON the client sends (`docs`) and
+	checks read permission on that copy: its unit, its status and whether it is new would be the
+	client's to choose. The document is read again from the database first, so the method sees
+	only what is stored and the permission is checked against the stored unit.
+
+	@frappe.whitelist(methods=["POST"])
+	@on_stored_document
+	def start_import(self): ...
+	"""
+
+	@functools.wraps(method)
+	def wrapper(self, *args, **kwargs):
+		if not (isinstance(self.name, str) and frappe.db.exists(self.doctype, self.name)):
+			frappe.throw(
+				_("Save the {0} before this action.").format(_(self.doctype)),
+				exc=InvalidInputError,
+				title=_("Not Saved"),
+			)
+		for key in ("__islocal", "__unsaved"):
+			self.__dict__.pop(key, None)
+		self.reload()
+		self.check_permission("write")
+		return method(self, *args, **kwargs)
+
+	return wrapper
+
+
+def document_of_request(docs=None, dt=None, dn=None) -> tuple[str, str | None]:
+	"""The DocType and name a run_doc_method request is about, refusing what is not one."""
+	if dt:
+		doctype, name = dt, dn or dt
+	else:
+		if isinstance(docs, str):
+			try:
+				docs = json.loads(docs)
+			except ValueError:
+				docs = None
+		if not isinstance(docs, dict):
+			frappe.throw(
+				_("The document must be sent as a JSON object."),
+				exc=InvalidInputError,
+				title=_("Invalid Value"),
+			)
+		doctype, name = docs.get("doctype"), docs.get("name")
+	if not isinstance(doctype, str) or not frappe.db.exists("DocType", doctype):
+		frappe.throw(
+			_("{0} is not a document type.").format(frappe.as_unicode(doctype)[:140]),
+			exc=InvalidInputError,
+			title=_("Invalid Value"),
+		)
+	if name is not None and not isinstance(name, str | int):
+		frappe.throw(_("The document name must be text."), exc=InvalidInputError, title=_("Invalid Value"))
+	return doctype, name
+
+
 def checked_filters(name: str, value):
 	"""Filters of a chart or a number card: JSON of an object or a list, of plain values."""
 	if value in (None, ""):

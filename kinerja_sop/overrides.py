@@ -12,7 +12,10 @@ In Frappe 15.44:
 - `get_submitted_linked_docs` asks for permission on the document and ignores
   the answer, then lists every submitted document linked to it;
 - the print preview renders a document sent by the client, so its links must
-  be checked as a saved document's are, and a named record must be readable.
+  be checked as a saved document's are, and a named record must be readable;
+- `run_doc_method` answers a malformed document, an unknown DocType or action
+  with a server error (our actions themselves act on the stored document:
+  integrity.on_stored_document).
 
 Each wrapper scopes the request through `frappe.get_list` (query conditions and
 User Permissions) and otherwise hands over to Frappe's own function.
@@ -27,11 +30,13 @@ from frappe.desk import search as frappe_search
 from frappe.desk.doctype.dashboard_chart import dashboard_chart as frappe_dashboard_chart
 from frappe.desk.form import linked_with as frappe_linked_with
 from frappe.desk.listview import get_group_by_count as frappe_get_group_by_count
+from frappe.handler import run_doc_method as frappe_run_doc_method
+from frappe.model.base_document import get_controller
 from frappe.utils import cint, get_safe_filters
 from frappe.www import printview as frappe_printview
 
 from kinerja_sop.domain.catalogue import UNIT_CHILD_DOCUMENTS
-from kinerja_sop.integrity import checked_arguments
+from kinerja_sop.integrity import InvalidInputError, checked_arguments, document_of_request
 from kinerja_sop.permissions import UNIT_SCOPED, validate_unit_links
 
 UNIT_RECORDS = frozenset((*UNIT_SCOPED, *UNIT_CHILD_DOCUMENTS))
@@ -235,3 +240,20 @@ def check_printed_document(doc, name) -> None:
 	document = frappe.get_doc(values)
 	document.check_permission("read")
 	validate_unit_links(document, check_all=True)
+
+
+@frappe.whitelist()
+def run_doc_method(method, docs=None, dt=None, dn=None, arg=None, args=None):
+	"""frappe.handler.run_doc_method, its arguments checked first: a document that is not a JSON
+	object, an unknown DocType or an action the document does not have are the client's mistake
+	(a translated 417), not a server error; an action is a whitelisted method of the controller.
+	Frappe then runs the action as it always does."""
+	doctype, _name = document_of_request(docs, dt, dn)
+	action = getattr(get_controller(doctype), method, None) if isinstance(method, str) else None
+	if getattr(action, "__func__", action) not in frappe.whitelisted:
+		frappe.throw(
+			_("{0} has no action {1}.").format(_(doctype), frappe.as_unicode(method)[:140]),
+			exc=InvalidInputError,
+			title=_("Invalid Value"),
+		)
+	return frappe_run_doc_method(method, docs=docs, dt=dt, dn=dn, arg=arg, args=args)

@@ -58,10 +58,12 @@ def row_error_text(kind: str) -> str:
 
 
 def read_rows(doc) -> list[list]:
+	"""The rows of the attached file. A file the user may not read (another unit's export,
+	named by its URL) is not found, as a file that does not exist."""
 	file_name = frappe.db.get_value("File", {"file_url": doc.berkas}, "name")
-	if not file_name:
+	file = frappe.get_doc("File", file_name) if file_name else None
+	if not file or not file.has_permission("read"):
 		frappe.throw(_("The attached file {0} was not found.").format(doc.berkas), exc=SipdFileError)
-	file = frappe.get_doc("File", file_name)
 	content = file.get_content()
 	if isinstance(content, str):
 		content = content.encode("utf-8")

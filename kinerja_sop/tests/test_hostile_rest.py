@@ -21,12 +21,13 @@ import frappe
 from frappe.model import table_fields
 from frappe.model.base_document import get_controller
 from frappe.tests.utils import FrappeTestCase
+from frappe.utils.background_jobs import get_job
 
 import kinerja_sop
 from kinerja_sop.domain.catalogue import SOP_DOCUMENTS
 from kinerja_sop.integrity import column_of, split
 from kinerja_sop.kinerja.sop_document import get_sop_flow
-from kinerja_sop.tests.factories import api_request, issue_api_keys, make_user
+from kinerja_sop.tests.factories import api_request, attach_data_file, issue_api_keys, make_user
 from kinerja_sop.tests.sop_walk import create_document, make_office
 from kinerja_sop.walk import act, actor, as_user, current_step, make_incoming_letter
 
@@ -586,4 +587,207 @@ def remove_fixtures():
 		frappe.delete_doc("Indikator Kinerja", "Indikator Uji Hostile", force=True, ignore_permissions=True)
 	# The users stay (make_user takes them up again): on a fresh site, with no System Manager but
 	# Administrator, Frappe refuses to delete a user.
+	frappe.db.commit()  # nosemgrep: undo what setUpClass committed
+
+
+# --- the actions of our documents (whitelisted controller methods) ----------------------
+
+ACTION_CODES = ("HOSA", "HOSAB")
+ACTION_ADMIN = "admin.hosa@example.com"
+NO_SUCH_ACTION = ("tidak_ada", "_private_action", "__init__", "db_set", "save", 5, "")
+
+
+def document_actions() -> list[tuple[str, str]]:
+	"""(DocType, method) of every whitelisted method our controllers define, found on the classes
+	(Frappe's own, inherited from Document, are Frappe's: submit, cancel, rename, add_comment)."""
+	parents = frappe.get_all("DocType", filters={"module": ("in", app_modules()), "istable": 0}, pluck="name")
+	found = []
+	for doctype in parents:
+		for attr, fn in inspect.getmembers(get_controller(doctype), inspect.isfunction):
+			if fn in frappe.whitelisted and inspect.unwrap(fn).__module__.startswith("kinerja_sop."):
+				found.append((doctype, attr))
+	return sorted(found)
+
+
+def app_modules() -> list[str]:
+	return frappe.get_module_list("kinerja_sop")
+
+
+class TestDocumentActionsOverREST(FrappeTestCase):
+	"""Each action is tried by another unit's user (by name, and with a forged copy of the
+	document claiming their unit), by a user without the role, and with malformed arguments:
+	all refused, the record unchanged. Then the positive control: the right user succeeds."""
+
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		remove_action_fixtures()
+		cls.office, cls.other = make_office(ACTION_CODES[0]), make_office(ACTION_CODES[1])
+		make_user(ACTION_ADMIN, ("Admin Kinerja",))
+		users = {ACTION_ADMIN, *(getattr(o, k) for o in (cls.office, cls.other) for k in ("evapor", "camat"))}
+		cls.auth = {user: issue_api_keys(user) for user in users}
+		cls.records = {
+			"Impor SIPD": make_sipd_import(cls.office),
+			"Impor Pegawai SIASN": make_siasn_import(),
+		}
+		frappe.db.commit()  # nosemgrep: the REST requests use their own connection
+		cls.addClassCleanup(remove_action_fixtures)
+
+	def case(self, doctype) -> dict:
+		"""Who may run the actions of the DocType's record, who may not, and how to make each action
+		possible (the state a user would reach first)."""
+		if doctype == "Impor SIPD":
+			return {
+				"writer": self.office.evapor,
+				"outsiders": (self.other.evapor,),  # the same role in another unit
+				"without_role": (self.office.camat,),  # reads the import, may not run it
+				"forged": {"unit_kerja": self.other.unit, "status": "Previewed"},
+				"ready": {"preview": {"status": "Draft"}, "start_import": {"status": "Previewed"}},
+			}
+		return {
+			"writer": ACTION_ADMIN,
+			"outsiders": (),  # an administrators' record: no unit to be outside of
+			"without_role": (self.office.evapor, self.office.camat),
+			"forged": {"status": "Ready"},
+			"ready": {"start_preview": {"status": "Not Previewed"}, "start_import": {"status": "Ready"}},
+		}
+
+	def test_every_action_of_our_documents(self):
+		actions = document_actions()
+		self.assertTrue({"Impor SIPD"} <= {d for d, _m in actions}, actions)
+		self.assertEqual(
+			{d for d, _m in actions}, set(self.records), "an action without a record to try it on"
+		)
+		tally = {"refused": 0, "controls": 0}
+		for doctype, method in actions:
+			name, case = self.records[doctype], self.case(doctype)
+			with self.subTest(doctype=doctype, method=method):
+				self.make_ready(doctype, name, case["ready"][method])
+				before = self.stored(doctype, name)
+				for user in (*case["outsiders"], *case["without_role"]):
+					for response in self.attempts(user, doctype, name, method, case["forged"]):
+						self.assert_refused(response, f"{user} runs {doctype}.{method}")
+						tally["refused"] += 1
+				for response in self.malformed(case["writer"], doctype, name, method):
+					self.assert_refused(response, f"{doctype}.{method} malformed", ("InvalidInputError",))
+					tally["refused"] += 1
+				frappe.db.rollback()
+				self.assertEqual(
+					self.stored(doctype, name), before, f"{doctype}.{method} changed by a refusal"
+				)
+
+				control = self.send(
+					case["writer"],
+					"/api/method/run_doc_method",
+					{"dt": doctype, "dn": name, "method": method},
+				)
+				self.assertEqual(control.status_code, 200, f"{doctype}.{method}: {control.text[:1000]}")
+				frappe.db.rollback()
+				self.assertNotEqual(self.stored(doctype, name), before, f"{doctype}.{method} did nothing")
+				tally["controls"] += 1
+				forget_jobs(doctype, name)
+		print(
+			f"\ndocument actions: {len(actions)} actions, {tally['refused']} hostile calls refused, "
+			f"{tally['controls']} positive controls succeeded"
+		)
+
+	def attempts(self, user, doctype, name, method, forged) -> list:
+		stored = json.loads(frappe.as_json(frappe.get_doc(doctype, name).as_dict()))
+		copy = {**stored, **forged, "doctype": doctype, "name": name}
+		return [
+			self.send(user, "/api/method/run_doc_method", {"dt": doctype, "dn": name, "method": method}),
+			self.send(user, "/api/method/runserverobj", {"docs": json.dumps(copy), "method": method}),
+			# the same copy, claiming to be new: Frappe then skips its check that the copy is current
+			self.send(
+				user,
+				"/api/method/run_doc_method",
+				{"docs": json.dumps({**copy, "__islocal": 1}), "method": method},
+			),
+			self.send(user, f"/api/resource/{doctype}/{name}", {"run_method": method}),
+			api_request(self.auth[user], "GET", f"/api/resource/{doctype}/{name}?run_method={method}"),
+		]
+
+	def malformed(self, user, doctype, name, method) -> list:
+		calls = [
+			{"docs": "{bukan json", "method": method},
+			{"docs": json.dumps([1, 2]), "method": method},
+			{"docs": json.dumps({"doctype": "Negara Api", "name": name}), "method": method},
+			{"docs": json.dumps({"doctype": {"x": 1}}), "method": method},
+			{"dt": "Negara Api", "dn": name, "method": method},
+			{"dt": doctype, "dn": name, "method": json.dumps({"x": 1})},
+			*({"dt": doctype, "dn": name, "method": m} for m in NO_SUCH_ACTION),
+		]
+		return [self.send(user, "/api/method/run_doc_method", data) for data in calls]
+
+	def send(self, user, path, data):
+		return api_request(self.auth[user], "POST", path, data=data)
+
+	def assert_refused(self, response, what, exc_types=None):
+		self.assertLess(response.status_code, 500, f"{what}: {response.text[:2000]}")
+		self.assertGreaterEqual(response.status_code, 400, f"{what} was accepted: {response.text[:500]}")
+		self.assertTrue(message_of(response), f"{what}: a refusal without a message: {response.text[:500]}")
+		if exc_types:
+			self.assertEqual(response.status_code, 417, f"{what}: {response.text[:500]}")
+			self.assertIn(response.json.get("exc_type"), exc_types, f"{what}: {message_of(response)}")
+			self.assertNotIn("Traceback", str(message_of(response)))
+
+	def make_ready(self, doctype, name, values):
+		frappe.db.set_value(doctype, name, values, update_modified=False)
+		frappe.db.commit()  # nosemgrep: the REST requests use their own connection
+
+	def stored(self, doctype, name) -> dict:
+		return json.loads(frappe.as_json(frappe.get_doc(doctype, name).as_dict(no_default_fields=False)))
+
+
+def make_sipd_import(office) -> str:
+	with as_user(office.evapor):
+		return (
+			frappe.get_doc(
+				{
+					"doctype": "Impor SIPD",
+					"jenis": "Renja/DPA",
+					"unit_kerja": office.unit,
+					"tahun": 2026,
+					"berkas": attach_data_file("sipd_sub_kegiatan_2026.csv"),
+				}
+			)
+			.insert()
+			.name
+		)
+
+
+def make_siasn_import() -> str:
+	with as_user(ACTION_ADMIN):
+		return (
+			frappe.get_doc(
+				{
+					"doctype": "Impor Pegawai SIASN",
+					"import_file": attach_data_file("siasn/siasn_kecamatan_cileunyi.csv"),
+				}
+			)
+			.insert()
+			.name
+		)
+
+
+def forget_jobs(doctype, name):
+	"""The positive controls queue real jobs; they are removed before a worker runs them."""
+	prefix = {"Impor SIPD": f"impor-sipd::{name}", "Impor Pegawai SIASN": f"impor-pegawai-siasn::{name}"}[
+		doctype
+	]
+	for suffix in ("", "::run_preview", "::run_import"):
+		if job := get_job(prefix + suffix):
+			job.delete()
+
+
+def remove_action_fixtures():
+	frappe.set_user("Administrator")
+	units = [f"Kecamatan Uji {code}" for code in ACTION_CODES]
+	for name in frappe.get_all("Impor SIPD", filters={"unit_kerja": ("in", units)}, pluck="name"):
+		frappe.delete_doc("Impor SIPD", name, force=True, ignore_permissions=True)
+	for name in frappe.get_all("Impor Pegawai SIASN", filters={"owner": ACTION_ADMIN}, pluck="name"):
+		frappe.delete_doc("Impor Pegawai SIASN", name, force=True, ignore_permissions=True)
+	for unit in units:
+		if frappe.db.exists("Unit Kerja", unit):
+			frappe.delete_doc("Unit Kerja", unit, force=True, ignore_permissions=True)
 	frappe.db.commit()  # nosemgrep: undo what setUpClass committed

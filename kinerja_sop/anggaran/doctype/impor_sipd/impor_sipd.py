@@ -6,6 +6,7 @@ from frappe import _
 from frappe.model.document import Document
 
 from kinerja_sop.anggaran import sipd_import
+from kinerja_sop.integrity import on_stored_document
 
 JOB_METHOD = "kinerja_sop.anggaran.doctype.impor_sipd.impor_sipd.run_import"
 # What the preview was made from: changing any of it asks for a new preview.
@@ -77,11 +78,11 @@ class ImporSIPD(Document):
 		self.pesan = None
 		self.set("galat", [])
 
-	@frappe.whitelist()
+	@frappe.whitelist(methods=["POST"])
+	@on_stored_document
 	def preview(self):
 		"""Read and check the file and count what an import would change; nothing
 		is written but this record."""
-		self.check_permission("write")
 		self.check_not_running()
 		parsed = sipd_import.parse(self)
 		self.record_parse(parsed)
@@ -94,10 +95,10 @@ class ImporSIPD(Document):
 		self.save()
 		return self.status
 
-	@frappe.whitelist()
+	@frappe.whitelist(methods=["POST"])
+	@on_stored_document
 	def start_import(self):
 		"""Queue the import as a background job; the form shows its progress."""
-		self.check_permission("write")
 		if self.status != "Previewed":
 			frappe.throw(
 				_("Preview the file first; only a file without row errors is imported."), exc=ImportNotReady

@@ -14,7 +14,7 @@ from frappe import _
 from frappe.model.document import Document
 
 from kinerja_sop.integrations import siasn
-from kinerja_sop.integrity import ClientInputGuard
+from kinerja_sop.integrity import ClientInputGuard, on_stored_document
 
 NOT_PREVIEWED, PREVIEWING, READY, HAS_ERRORS, IMPORTING, IMPORTED, FAILED = (
 	"Not Previewed",
@@ -103,15 +103,15 @@ class ImporPegawaiSIASN(ClientInputGuard, Document):
 
 	# ---- desk actions: queue the work, off the request path ----
 
-	@frappe.whitelist()
+	@frappe.whitelist(methods=["POST"])
+	@on_stored_document
 	def start_preview(self):
-		self.check_permission("write")
 		self.set_job_status(PREVIEWING)
 		self.enqueue("run_preview")
 
-	@frappe.whitelist()
+	@frappe.whitelist(methods=["POST"])
+	@on_stored_document
 	def start_import(self):
-		self.check_permission("write")
 		self.validate_ready()
 		self.set_job_status(IMPORTING)
 		self.enqueue("run_import")
