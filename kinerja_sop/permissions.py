@@ -63,10 +63,29 @@ def unit_document_query_conditions(user: str | None = None, doctype: str | None 
 
 
 def has_unit_document_permission(doc, ptype: str | None = None, user: str | None = None) -> bool | None:
-	"""A document belongs to one Unit Kerja: only that unit's users may touch it."""
-	if is_unit_admin(user) or not doc.get("unit_kerja"):
+	"""A document belongs to one Unit Kerja: only that unit's users may touch it.
+
+	The document asked about may be a client's copy (Frappe's form save and a document's
+	actions build it from the JSON sent): a saved record is also judged by the unit it is
+	stored under, so a copy claiming the user's unit does not open another unit's record.
+	"""
+	if is_unit_admin(user):
 		return None
-	return doc.unit_kerja in get_user_units(user)
+	units = get_user_units(user)
+	stored = stored_unit(doc)
+	if stored and stored not in units:
+		return False
+	if not doc.get("unit_kerja"):
+		return None
+	return doc.unit_kerja in units
+
+
+def stored_unit(doc) -> str | None:
+	"""The unit a saved record is stored under (None for a record not saved yet)."""
+	name = doc.get("name")
+	if not isinstance(name, str) or not name or doc.get("doctype") == UNIT_DOCTYPE:
+		return None
+	return frappe.db.get_value(doc.doctype, name, "unit_kerja")
 
 
 # --- child tables: scoped through the parent's unit ---------------------------------

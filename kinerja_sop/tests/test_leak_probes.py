@@ -166,7 +166,7 @@ class TestLeakProbes(FrappeTestCase):
 		cls.auth = {
 			getattr(office, who): issue_api_keys(getattr(office, who))
 			for office in (cls.a, cls.b)
-			for who in ("staf", "camat", "sekretaris")
+			for who in ("staf", "camat", "sekretaris", "umum", "evapor")
 		}
 		frappe.db.commit()  # nosemgrep: the requests go to the served site
 		cls.addClassCleanup(remove_fixtures)
@@ -678,6 +678,48 @@ class TestLeakProbes(FrappeTestCase):
 		)
 		self.assertEqual(response.status_code, 417, response.text)
 		self.assertEqual(response.json()["exc_type"], "UnitScopedChartError")
+
+	def test_a_copy_claiming_another_unit_does_not_reach_the_stored_record(self):
+		"""Frappe's form save (savedocs) and a document's actions (run_doc_method) take the document
+		as the client sends it. Unit B's writer sends A's record with B's unit: refused, the record
+		stays A's; the same request by A's writer with the record as it is goes through."""
+		self.addCleanup(frappe.db.rollback)
+		cases = [("Surat Masuk", "umum"), ("Sub Kegiatan SIPD", "evapor"), ("Impor SIPD", "evapor")]
+		for doctype, who in cases:
+			name = self.records[doctype]
+			with self.subTest(doctype=doctype):
+				stored = json.loads(frappe.as_json(frappe.get_doc(doctype, name).as_dict()))
+				claimed = {**stored, "unit_kerja": self.b.unit}
+				calls = {
+					"savedocs": (
+						"/api/method/frappe.desk.form.save.savedocs",
+						lambda doc: {"doc": doc, "action": "Save"},
+					),
+					"add_comment": (
+						"/api/method/run_doc_method",
+						lambda doc: {"docs": doc, "method": "add_comment", "args": {"text": "Uji"}},
+					),
+				}
+				for what, (path, params) in calls.items():
+					comments = frappe.db.count(
+						"Comment", {"reference_doctype": doctype, "reference_name": name}
+					)
+					response = served(self.auth[getattr(self.b, who)], path, params(claimed), method="POST")
+					self.assertIn(response.status_code, (403, 417), f"{what}: {response.text[:500]}")
+					frappe.db.rollback()
+					self.assertEqual(frappe.db.get_value(doctype, name, "unit_kerja"), self.a.unit, what)
+					self.assertEqual(
+						frappe.db.count("Comment", {"reference_doctype": doctype, "reference_name": name}),
+						comments,
+						what,
+					)
+				control = served(
+					self.auth[getattr(self.a, who)],
+					"/api/method/run_doc_method",
+					{"docs": stored, "method": "add_comment", "args": {"text": "Uji"}},
+					method="POST",
+				)
+				self.assertEqual(control.status_code, 200, control.text[:500])
 
 	def test_print_preview_of_a_sent_document_checks_its_links(self):
 		"""The desk's print preview sends the form: a Laporan of B naming A's Renja must not print it."""
