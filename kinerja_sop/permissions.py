@@ -210,6 +210,7 @@ def validate_unit_links(doc, method: str | None = None, check_all: bool = False)
 	if not unit:
 		return
 	before = None if check_all else doc.get_doc_before_save()
+	validate_attachments(doc, before)
 	for label, target_doctype, target in new_unit_links(doc, before):
 		if unit_of(target_doctype, target) == unit and (
 			doc.flags.ignore_permissions
@@ -223,6 +224,43 @@ def validate_unit_links(doc, method: str | None = None, check_all: bool = False)
 			exc=CrossUnitLinkError,
 			title=_("Reference Outside the Unit"),
 		)
+
+
+def validate_attachments(doc, before):
+	"""A private file named in an Attach field is one its user may read, or a new upload.
+
+	Frappe attaches the file of an Attach field to the document on save, making a copy of
+	its File record when the file belongs to another document: naming another unit's file
+	by its URL would make it readable through one's own document. An upload not attached
+	to any document yet is what the desk sends, and is attached to this one."""
+	if doc.flags.ignore_permissions:
+		return
+	previous = set(attachment_urls(before)) if before else set()
+	for url, label in attachment_urls(doc).items():
+		if url in previous or not url.startswith("/private/files/"):
+			continue
+		files = frappe.get_all("File", filters={"file_url": url}, fields=["name", "attached_to_name"])
+		if any(
+			not f.attached_to_name or frappe.get_doc("File", f.name).has_permission("read") for f in files
+		):
+			continue
+		frappe.throw(
+			_("{0}: the file {1} is not one you may read.").format(_(label), url),
+			exc=CrossUnitLinkError,
+			title=_("Reference Outside the Unit"),
+		)
+
+
+def attachment_urls(doc) -> dict[str, str]:
+	"""URL -> field label of every Attach value of the document and its rows."""
+	urls = {}
+	for record in (doc, *(row for t in doc.meta.get_table_fields() for row in doc.get(t.fieldname) or [])):
+		for df in frappe.get_meta(record.doctype).get(
+			"fields", {"fieldtype": ("in", ("Attach", "Attach Image"))}
+		):
+			if isinstance(value := record.get(df.fieldname), str) and value:
+				urls[value] = df.label or df.fieldname
+	return urls
 
 
 def new_unit_links(doc, before) -> list[tuple[str, str, str]]:

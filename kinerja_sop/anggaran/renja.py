@@ -7,6 +7,7 @@ import frappe
 from frappe import _
 
 from kinerja_sop.domain import sipd
+from kinerja_sop.entered import get_entered_rows
 
 DATA_LENGTH = 140  # Frappe's Data column
 
@@ -22,10 +23,10 @@ def fits(text: str | None) -> str:
 
 
 def renja_rows(unit_kerja: str, tahun: int) -> list[dict]:
-	records = frappe.get_all(
+	records = get_entered_rows(
 		"Sub Kegiatan SIPD",
 		filters={"unit_kerja": unit_kerja, "tahun": tahun},
-		fields=["name", "kode_sub_giat", "nama_sub_giat", "pagu", "pagu_n_depan", "pagu_n_depan_tercatat"],
+		fields=["name", "kode_sub_giat", "nama_sub_giat", "pagu", "pagu_n_depan"],
 		order_by="kode_sub_giat",
 	)
 	if not records:
@@ -42,7 +43,7 @@ def renja_rows(unit_kerja: str, tahun: int) -> list[dict]:
 		)
 	)
 	outputs = {}
-	for row in frappe.get_all(
+	for row in get_entered_rows(
 		"Indikator Sub Kegiatan SIPD",
 		filters={
 			"parenttype": "Sub Kegiatan SIPD",
@@ -68,7 +69,7 @@ def renja_rows(unit_kerja: str, tahun: int) -> list[dict]:
 				"target": output.target if output else None,
 				"satuan": output.satuan if output else None,
 				"pagu_indikatif": record.pagu,
-				"pagu_n_plus_1": record.pagu_n_depan if record.pagu_n_depan_tercatat else None,
+				"pagu_n_plus_1": record.pagu_n_depan,  # None where SIPD gave none
 			}
 		)
 	return rows

@@ -24,6 +24,7 @@ from kinerja_sop.anggaran.doctype.realisasi_anggaran_sipd.realisasi_anggaran_sip
 )
 from kinerja_sop.anggaran.doctype.sub_kegiatan_sipd.sub_kegiatan_sipd import sub_kegiatan_name
 from kinerja_sop.domain import sipd
+from kinerja_sop.entered import flag_of
 
 RENJA, LRA = "Renja/DPA", "LRA"
 NOMENCLATURE = "Nomenklatur SIPD"
@@ -59,10 +60,13 @@ def row_error_text(kind: str) -> str:
 
 def read_rows(doc) -> list[list]:
 	"""The rows of the attached file. A file the user may not read (another unit's export,
-	named by its URL) is not found, as a file that does not exist."""
-	file_name = frappe.db.get_value("File", {"file_url": doc.berkas}, "name")
-	file = frappe.get_doc("File", file_name) if file_name else None
-	if not file or not file.has_permission("read"):
+	named by its URL) is not found, as a file that does not exist. Files of the same content
+	share their URL: the one the user may read is taken."""
+	files = frappe.get_all("File", filters={"file_url": doc.berkas}, pluck="name", order_by="creation desc")
+	file = next(
+		(f for f in map(lambda n: frappe.get_doc("File", n), files) if f.has_permission("read")), None
+	)
+	if not file:
 		frappe.throw(_("The attached file {0} was not found.").format(doc.berkas), exc=SipdFileError)
 	content = file.get_content()
 	if isinstance(content, str):
@@ -123,8 +127,9 @@ def sub_kegiatan_values(doc, item: sipd.SubKegiatan) -> dict:
 	return {
 		"nama_sub_giat": item.nama_sub_giat,
 		"pagu": item.pagu,
+		# Not given by the export is not 0: stored as 0 with its entered flag off (kinerja_sop.entered).
 		"pagu_n_depan": item.pagu_n_depan or 0,
-		"pagu_n_depan_tercatat": int(item.pagu_n_depan is not None),
+		flag_of("pagu_n_depan"): int(item.pagu_n_depan is not None),
 		"kode_sbl": item.kode_sbl,
 		"id_sub_giat": item.id_sub_giat,
 		"kode_skpd": item.kode_skpd,
@@ -137,7 +142,7 @@ def sub_kegiatan_values(doc, item: sipd.SubKegiatan) -> dict:
 
 
 def stored_sub_kegiatan(unit_kerja: str, tahun: int) -> dict[str, dict]:
-	fields = ["name", "nama_sub_giat", "pagu", "pagu_n_depan", "pagu_n_depan_tercatat", "kode_sbl"]
+	fields = ["name", "nama_sub_giat", "pagu", "pagu_n_depan", flag_of("pagu_n_depan"), "kode_sbl"]
 	fields += ["id_sub_giat", "kode_skpd", "sumber_dana"]
 	stored = {
 		row.pop("name"): {**row, "indikator": []}
@@ -149,11 +154,11 @@ def stored_sub_kegiatan(unit_kerja: str, tahun: int) -> dict[str, dict]:
 		for row in frappe.get_all(
 			INDICATOR,
 			filters={"parenttype": SUB_KEGIATAN, "parent": ("in", list(stored))},
-			fields=["parent", "jenis", "tolok_ukur", "target", "target_tercatat", "satuan"],
+			fields=["parent", "jenis", "tolok_ukur", "target", flag_of("target"), "satuan"],
 			order_by="parent, idx",
 		):
 			stored[row.parent]["indikator"].append(
-				(row.jenis, row.tolok_ukur, flt(row.target), row.target_tercatat, row.satuan or "")
+				(row.jenis, row.tolok_ukur, flt(row.target), row.get(flag_of("target")), row.satuan or "")
 			)
 	return stored
 
@@ -336,7 +341,7 @@ def insert_sub_kegiatan(doc, records: list[tuple], progress: Progress) -> None:
 	]
 	value_fields = [f for f in records[0][0] if f != "indikator"]
 	child_fields = ["name", "parent", "parenttype", "parentfield", "idx"]
-	child_fields += ["jenis", "tolok_ukur", "target", "target_tercatat", "satuan"]
+	child_fields += ["jenis", "tolok_ukur", "target", flag_of("target"), "satuan"]
 	parents, children = [], []
 	for values, item in records:
 		name = sub_kegiatan_name(doc.unit_kerja, doc.tahun, item.kode_sub_giat)
@@ -414,5 +419,5 @@ def update_records(doc, doctype: str, records: list[tuple], stored: dict, progre
 		progress.advance()
 	if children:
 		fields = ["name", "parent", "parenttype", "parentfield", "idx"]
-		fields += ["jenis", "tolok_ukur", "target", "target_tercatat", "satuan"]
+		fields += ["jenis", "tolok_ukur", "target", flag_of("target"), "satuan"]
 		frappe.db.bulk_insert(INDICATOR, fields + list(standard), children)

@@ -39,9 +39,8 @@ def make_office(code: str) -> SimpleNamespace:
 
 
 def make_attachment() -> str:
-	existing = frappe.db.get_value("File", {"file_name": "bahan-uji.txt"}, "file_url")
-	if existing:
-		return existing
+	"""An upload of the office, not attached to a document yet: the first document that names it
+	takes it (another unit's file, attached to its documents, would be refused)."""
 	file = frappe.get_doc(
 		{"doctype": "File", "file_name": "bahan-uji.txt", "content": b"bahan", "is_private": 1}
 	)

@@ -10,7 +10,9 @@ from frappe.utils.background_jobs import is_job_enqueued
 
 from kinerja_sop.anggaran.doctype.impor_sipd.impor_sipd import ImportNotReady
 from kinerja_sop.anggaran.realisasi import NoLraImported, fill_budget_table
-from kinerja_sop.anggaran.renja import fill_renja
+from kinerja_sop.anggaran.renja import fill_renja, renja_rows
+from kinerja_sop.anggaran.sipd_import import SipdFileError
+from kinerja_sop.permissions import CrossUnitLinkError
 from kinerja_sop.tests.sop_walk import IndonesianTestCase, create_document, make_office
 from kinerja_sop.walk import as_user
 
@@ -188,6 +190,81 @@ class TestRenjaDpaImport(SipdImportCase):
 						"berkas": attach("sipd_sub_kegiatan_2026.csv"),
 					}
 				).insert()
+
+	def test_another_units_user_cannot_import_this_units_file_by_its_url(self):
+		mine = self.make_import("sipd_sub_kegiatan_2026.csv")
+		theirs = {
+			"doctype": "Impor SIPD",
+			"jenis": "Renja/DPA",
+			"unit_kerja": self.other.unit,
+			"tahun": YEAR,
+			"berkas": mine.berkas,
+		}
+		with as_user(self.other.evapor), self.assertRaises(CrossUnitLinkError):
+			frappe.get_doc(theirs).insert()
+		# ... nor read it when it got there without a save (the import reads only a readable file)
+		with as_user(self.other.evapor):
+			own = frappe.get_doc({**theirs, "berkas": attach("sop_seed.txt")}).insert()
+		frappe.db.set_value("Impor SIPD", own.name, "berkas", mine.berkas)
+		with as_user(self.other.evapor), self.assertRaises(SipdFileError):
+			frappe.get_doc("Impor SIPD", own.name).preview()
+		self.assertFalse(frappe.db.exists("Sub Kegiatan SIPD", {"unit_kerja": self.other.unit}))
+		# the same content uploaded by their own user shares the URL, and is theirs to import
+		with as_user(self.other.evapor):
+			self.assertEqual(attach("sipd_sub_kegiatan_2026.csv"), mine.berkas)
+			doc = frappe.get_doc(theirs).insert()
+			self.assertEqual(doc.preview(), "Previewed")
+
+	def test_what_sipd_did_not_give_reads_as_not_entered(self):
+		"""An export without a next-year pagu or an output target: stored with its entered flag off,
+		read as None by the record, its REST form and the Renja's programmes, and kept so on save."""
+		lines = (DATA / "sipd_sub_kegiatan_2026.csv").read_text(encoding="utf-8-sig").splitlines()
+		header = next(i for i, line in enumerate(lines) if line.startswith("kode_urusan;"))
+		columns, cells = lines[header].split(";"), lines[header + 1].split(";")
+		for column in ("pagu_n_depan", "targetoutput"):
+			cells[columns.index(column)] = ""
+		lines[header + 1] = ";".join(cells)
+		with as_user(self.office.evapor):
+			doc = frappe.get_doc(
+				{
+					"doctype": "Impor SIPD",
+					"jenis": "Renja/DPA",
+					"unit_kerja": self.office.unit,
+					"tahun": YEAR,
+					"berkas": frappe.get_doc(
+						{
+							"doctype": "File",
+							"file_name": "sipd_tanpa_pagu_n_depan.csv",
+							"content": "\n".join(lines).encode(),
+							"is_private": 1,
+						}
+					)
+					.insert(ignore_permissions=True)
+					.file_url,
+				}
+			).insert()
+			self.assertEqual(doc.preview(), "Previewed", doc.galat)
+			doc.execute()
+		code = cells[columns.index("kode_sub_giat")]
+		record = frappe.get_doc("Sub Kegiatan SIPD", f"{YEAR}-{self.office.unit}-{code}")
+		output, outcome = (next(i for i in record.indikator if i.jenis == j) for j in ("Keluaran", "Hasil"))
+		self.assertEqual((record.pagu_n_depan, record.pagu_n_depan_diisi), (None, 0))
+		self.assertEqual((output.target, output.target_diisi), (None, 0))
+		self.assertEqual((outcome.target, outcome.target_diisi), (100, 1))
+		self.assertIsNone(record.as_dict()["pagu_n_depan"])
+		self.assertIsNone(record.as_dict()["indikator"][output.idx - 1]["target"])
+		given = frappe.get_doc("Sub Kegiatan SIPD", f"{YEAR}-{self.office.unit}-7.01.01.2.01.0006")
+		self.assertEqual((given.pagu_n_depan, given.pagu_n_depan_diisi), (13500000, 1))
+
+		rows = {row["kode_sub_kegiatan"]: row for row in renja_rows(self.office.unit, YEAR)}
+		self.assertIsNone(rows[code]["pagu_n_plus_1"])
+		self.assertIsNone(rows[code]["target"])
+		self.assertEqual(rows["7.01.01.2.01.0006"]["pagu_n_plus_1"], 13500000)
+
+		with as_user(self.office.evapor):
+			record.save()
+		record = frappe.get_doc("Sub Kegiatan SIPD", record.name)
+		self.assertEqual((record.pagu_n_depan, record.pagu_n_depan_diisi), (None, 0))
 
 	def test_a_file_without_sipd_columns_is_refused_clearly(self):
 		doc = self.make_import("sop_seed.txt")

@@ -1,10 +1,11 @@
 # Copyright (c) 2026, kinerja_sop developers and contributors
 # For license information, please see license.txt
 
+from kinerja_sop.entered import EnteredValues
 from kinerja_sop.permissions import UnitChildDocument
 
 
-class IndikatorSubKegiatanSIPD(UnitChildDocument):
+class IndikatorSubKegiatanSIPD(EnteredValues, UnitChildDocument):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -19,7 +20,7 @@ class IndikatorSubKegiatanSIPD(UnitChildDocument):
 		parenttype: DF.Data
 		satuan: DF.Data | None
 		target: DF.Float
-		target_tercatat: DF.Check
+		target_diisi: DF.Check
 		tolok_ukur: DF.SmallText
 	# end: auto-generated types
 

@@ -6,6 +6,7 @@ from frappe import _
 from frappe.model.document import Document
 
 from kinerja_sop.domain import sipd
+from kinerja_sop.entered import EnteredValues, mark_entered
 
 
 def sub_kegiatan_name(unit_kerja: str, tahun: int, kode_sub_giat: str) -> str:
@@ -13,7 +14,7 @@ def sub_kegiatan_name(unit_kerja: str, tahun: int, kode_sub_giat: str) -> str:
 	return f"{int(tahun)}-{unit_kerja}-{kode_sub_giat}"
 
 
-class SubKegiatanSIPD(Document):
+class SubKegiatanSIPD(EnteredValues, Document):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -37,7 +38,7 @@ class SubKegiatanSIPD(Document):
 		nama_sub_giat: DF.SmallText | None
 		pagu: DF.Currency
 		pagu_n_depan: DF.Currency
-		pagu_n_depan_tercatat: DF.Check
+		pagu_n_depan_diisi: DF.Check
 		sumber_dana: DF.Data | None
 		tahun: DF.Int
 		unit_kerja: DF.Link
@@ -49,6 +50,7 @@ class SubKegiatanSIPD(Document):
 	def validate(self):
 		self.validate_code()
 		self.fill_from_nomenclature()
+		mark_entered(self)  # the next-year pagu and the indicators' targets: not given is not 0
 
 	def validate_code(self):
 		if frappe.db.get_value("Nomenklatur SIPD", self.kode_sub_giat, "tingkat") != "Sub Kegiatan":
