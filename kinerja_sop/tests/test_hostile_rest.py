@@ -31,7 +31,7 @@ from kinerja_sop.tests.factories import api_request, attach_data_file, issue_api
 from kinerja_sop.tests.sop_walk import create_document, make_office
 from kinerja_sop.walk import act, actor, as_user, current_step, make_incoming_letter
 
-MODULES = ("Kinerja", "Persuratan")
+MODULES = ("Kinerja", "Persuratan", "Anggaran")  # every module of the app (checked below)
 CODES = ("HOS", "HOSB")
 ADMIN = "admin.hos@example.com"
 STRUCTURES = ({"x": 1}, [1, 2])
@@ -138,6 +138,9 @@ class TestHostileREST(FrappeTestCase):
 		}.get(doctype, base if doctype in SOP_DOCUMENTS else {})
 
 	# --- malformed payloads from the meta ------------------------------------------
+
+	def test_every_module_of_the_app_is_covered(self):
+		self.assertEqual(set(MODULES), set(frappe.get_module_list("kinerja_sop")))
 
 	def test_malformed_payloads_from_the_meta_of_every_doctype(self):
 		frappe.db.rollback()

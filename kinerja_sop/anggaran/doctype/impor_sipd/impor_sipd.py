@@ -6,7 +6,7 @@ from frappe import _
 from frappe.model.document import Document
 
 from kinerja_sop.anggaran import sipd_import
-from kinerja_sop.integrity import on_stored_document
+from kinerja_sop.integrity import ClientInputGuard, on_stored_document
 
 JOB_METHOD = "kinerja_sop.anggaran.doctype.impor_sipd.impor_sipd.run_import"
 # What the preview was made from: changing any of it asks for a new preview.
@@ -17,7 +17,7 @@ class ImportNotReady(frappe.ValidationError):
 	pass
 
 
-class ImporSIPD(Document):
+class ImporSIPD(ClientInputGuard, Document):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -50,6 +50,17 @@ class ImporSIPD(Document):
 		tahun: DF.Int
 		unit_kerja: DF.Link
 	# end: auto-generated types
+
+	# What the preview and the import write (marked flags.written_by_server when they save).
+	server_owned = (
+		"status",
+		"jumlah_baris",
+		"jumlah_baru",
+		"jumlah_berubah",
+		"jumlah_sama",
+		"pesan",
+		"galat",
+	)
 
 	def validate(self):
 		self.validate_year()
@@ -92,6 +103,7 @@ class ImporSIPD(Document):
 			self.status = "Previewed"
 		else:
 			self.status = "Has Errors"
+		self.flags.written_by_server = True
 		self.save()
 		return self.status
 
@@ -151,6 +163,7 @@ class ImporSIPD(Document):
 			self.reload()
 			self.status = "Failed"
 			self.pesan = _("The import failed and wrote nothing: {0}").format(frappe.utils.cstr(error))
+			self.flags.written_by_server = True
 			self.save(ignore_permissions=True)
 			if not isinstance(error, frappe.ValidationError):
 				self.log_error("Impor SIPD")
@@ -165,6 +178,7 @@ class ImporSIPD(Document):
 		else:
 			frappe.db.rollback(save_point="impor_sipd")
 			self.status = "Has Errors"
+		self.flags.written_by_server = True
 		self.save(ignore_permissions=True)
 
 

@@ -6,6 +6,7 @@ from frappe import _
 from frappe.utils.nestedset import NestedSet
 
 from kinerja_sop.domain import sipd
+from kinerja_sop.integrity import ClientInputGuard
 
 LEVEL_LABELS = {
 	sipd.URUSAN: "Urusan",
@@ -16,7 +17,7 @@ LEVEL_LABELS = {
 }
 
 
-class NomenklaturSIPD(NestedSet):
+class NomenklaturSIPD(ClientInputGuard, NestedSet):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 

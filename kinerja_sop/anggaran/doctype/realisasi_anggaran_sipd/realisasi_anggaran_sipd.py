@@ -4,6 +4,7 @@
 from frappe.model.document import Document
 
 from kinerja_sop.domain import sipd
+from kinerja_sop.integrity import ClientInputGuard
 
 
 def realisasi_name(unit_kerja: str, tahun: int, periode: str, kode_sub_giat: str, kode_rekening: str) -> str:
@@ -15,7 +16,7 @@ def percentage(anggaran: float, realisasi: float) -> float | None:
 	return None if not anggaran else round(realisasi * 100 / anggaran, 2)
 
 
-class RealisasiAnggaranSIPD(Document):
+class RealisasiAnggaranSIPD(ClientInputGuard, Document):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -39,6 +40,9 @@ class RealisasiAnggaranSIPD(Document):
 		tahun: DF.Int
 		unit_kerja: DF.Link
 	# end: auto-generated types
+
+	server_owned = ("impor_sipd",)  # the import that wrote the line
+	computed = ("kode_program", "kode_giat", "persentase")
 
 	def autoname(self):
 		self.name = realisasi_name(

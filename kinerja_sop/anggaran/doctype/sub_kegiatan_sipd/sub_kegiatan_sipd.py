@@ -7,6 +7,7 @@ from frappe.model.document import Document
 
 from kinerja_sop.domain import sipd
 from kinerja_sop.entered import EnteredValues, mark_entered
+from kinerja_sop.integrity import ClientInputGuard
 
 
 def sub_kegiatan_name(unit_kerja: str, tahun: int, kode_sub_giat: str) -> str:
@@ -14,7 +15,7 @@ def sub_kegiatan_name(unit_kerja: str, tahun: int, kode_sub_giat: str) -> str:
 	return f"{int(tahun)}-{unit_kerja}-{kode_sub_giat}"
 
 
-class SubKegiatanSIPD(EnteredValues, Document):
+class SubKegiatanSIPD(EnteredValues, ClientInputGuard, Document):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -43,6 +44,9 @@ class SubKegiatanSIPD(EnteredValues, Document):
 		tahun: DF.Int
 		unit_kerja: DF.Link
 	# end: auto-generated types
+
+	server_owned = ("impor_sipd", "kode_sbl", "id_sub_giat")  # SIPD's own keys, from the import
+	computed = ("kode_program", "kode_giat")
 
 	def autoname(self):
 		self.name = sub_kegiatan_name(self.unit_kerja, self.tahun, self.kode_sub_giat)
