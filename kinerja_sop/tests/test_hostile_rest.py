@@ -694,6 +694,38 @@ class TestDocumentActionsOverREST(FrappeTestCase):
 			f"{tally['controls']} positive controls succeeded"
 		)
 
+	def test_forged_import_results_are_refused(self):
+		"""What the preview and the import write is the server's: refused on create and on update,
+		nothing stored; the same user's ordinary change goes through."""
+		name, user = self.records["Impor SIPD"], self.office.evapor
+		forged = {
+			"status": "Completed",
+			"jumlah_baru": 99,
+			"pesan": "PALSU",
+			"galat": [{"baris": 1, "kolom": "pagu", "pesan": "PALSU"}],
+		}
+		self.assertEqual(set(forged), set(get_controller("Impor SIPD").server_owned) - {"jumlah_baris",
+			"jumlah_berubah", "jumlah_sama"})  # fmt: skip
+		frappe.db.rollback()
+		before, count = self.stored("Impor SIPD", name), frappe.db.count("Impor SIPD")
+		with as_user(user):
+			berkas = attach_data_file("sipd_sub_kegiatan_2026.csv")
+		frappe.db.commit()  # nosemgrep: the REST requests use their own connection
+		new = {"jenis": "Renja/DPA", "unit_kerja": self.office.unit, "tahun": 2026, "berkas": berkas}
+		for fieldname, value in forged.items():
+			for method, path, data in (
+				("PUT", f"/api/resource/Impor SIPD/{name}", {fieldname: value}),
+				("POST", "/api/resource/Impor SIPD", {**new, fieldname: value}),
+			):
+				response = api_request(self.auth[user], method, path, data=data)
+				self.assert_refused(response, f"{method} Impor SIPD {fieldname}", ("ServerOwnedFieldError",))
+		frappe.db.rollback()
+		self.assertEqual(self.stored("Impor SIPD", name), before)
+		self.assertEqual(frappe.db.count("Impor SIPD"), count)
+		control = api_request(self.auth[user], "POST", "/api/resource/Impor SIPD", data=new)
+		self.assertEqual(control.status_code, 200, control.text[:1000])
+		self.assertEqual(control.json["data"]["status"], "Draft")
+
 	def attempts(self, user, doctype, name, method, forged) -> list:
 		stored = json.loads(frappe.as_json(frappe.get_doc(doctype, name).as_dict()))
 		copy = {**stored, **forged, "doctype": doctype, "name": name}
