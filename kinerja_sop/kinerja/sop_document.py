@@ -173,7 +173,8 @@ class SOPDocument(ClientInputGuard, EnteredValues, Document):
 				now=frappe.flags.in_test,
 				doctype=self.doctype,
 				name=self.name,
-				step_row=self.step_log[-1].name,
+				# the row of the step started now; none when the document has ended
+				step_row=self.step_log[-1].name if self.current_step else None,
 			)
 
 	def on_cancel(self):
@@ -443,8 +444,9 @@ class SOPDocument(ClientInputGuard, EnteredValues, Document):
 		return bool(fieldnames) and all(filled(self.get(name)) for name in fieldnames)
 
 	# --- the step log and its times -----------------------------------------
-	# The log stays a child table (the form, prints, Version history and the
-	# compliance report read it as before), but it is append-only on save:
+	# The log stays a child table (the form, prints and the compliance report
+	# read it as before; Versions leave it out, kinerja_sop/versions.py), but it
+	# is append-only on save:
 	# Frappe's update_child_table rewrites every row of a table on each save and
 	# deletes the rows missing from the list, so a step would cost more the
 	# longer the log grows, and a client's copy could rewrite or drop past steps.
@@ -547,22 +549,36 @@ class SOPDocument(ClientInputGuard, EnteredValues, Document):
 			todo.status = "Closed"
 			todo.save(ignore_permissions=True)
 
-	def hand_over_to_next_owners(self):
-		"""The step the document waits at goes to its owners: their ToDos replace the last
-		step's, and the activity says once who handed which step to whom."""
-		self.close_open_assignments()
-		owners = self.get_step_owners(self.current_role) if self.current_step else []
-		actor = self.handed_over_by()
-		for owner in owners:
-			self.assign_step(owner, actor)
-		update_assigned_to(self.doctype, self.name)
+	def hand_over_step(self, step_row: str | None):
+		"""The step started by the log row `step_row` goes to its owners: their ToDos replace
+		the last step's, and the activity says once who handed which step to whom. A job that
+		runs late, after the step was done (or the document cancelled), still writes the
+		line of what happened but leaves the ToDos to the step the document waits at.
+		Without a row the document has ended: no one is left with a task."""
+		row = next((r for r in self.step_log if r.name == step_row), None) if step_row else None
+		waits_here = bool(row) and row is self.step_log[-1] and not row.finished_at and self.docstatus < 2
+		if waits_here or not step_row:
+			self.close_open_assignments()
+		if not row:
+			update_assigned_to(self.doctype, self.name)
+			return
+		actor, sent_back = self.handed_over_by(row)
+		owners = self.get_step_owners(row.role)
+		if waits_here:
+			for owner in owners:
+				self.assign_step(owner, actor)
+			update_assigned_to(self.doctype, self.name)
 		if owners:
-			self.record_hand_over(actor, owners)
+			self.record_hand_over(row, actor, owners, sent_back)
 
-	def handed_over_by(self) -> str:
-		"""Who finished the last step (the creator, for the first one)."""
-		finished = next((row for row in reversed(self.step_log) if row.finished_at), None)
-		return finished.actor if finished and finished.actor else self.owner
+	def handed_over_by(self, row) -> tuple[str, bool]:
+		"""Who finished the step before `row` (the creator, for the first one), and whether
+		they sent the document back."""
+		index = self.step_log.index(row)
+		before = self.step_log[index - 1] if index else None
+		if before and before.actor:
+			return before.actor, bool(before.reason)
+		return self.owner, False
 
 	def assign_step(self, owner: str, actor: str):
 		"""What Frappe's assign_to.add does for one user, less its activity line."""
@@ -591,14 +607,14 @@ class SOPDocument(ClientInputGuard, EnteredValues, Document):
 			follow_document(self.doctype, self.name, owner)
 		notify_assignment(actor, owner, self.doctype, self.name, action="ASSIGN", description=description)
 
-	def record_hand_over(self, actor: str, owners: list[str]):
+	def record_hand_over(self, row, actor: str, owners: list[str], sent_back: bool):
 		"""One line on the activity for the whole hand-over, in the actor's words and language."""
 		lang = get_user_lang(actor)
-		finished = next((row for row in reversed(self.step_log) if row.finished_at), None)
-		if finished and finished.reason:
+		if sent_back:
 			message = _("sent the document back to step {0}: {1}, to {2}", lang=lang)
 		else:
 			message = _("handed step {0}: {1} over to {2}", lang=lang)
+		sop, _plan = get_sop_flow(self.doctype)
 		comment = frappe.get_doc(
 			{
 				"doctype": "Comment",
@@ -608,8 +624,8 @@ class SOPDocument(ClientInputGuard, EnteredValues, Document):
 				"reference_doctype": self.doctype,
 				"reference_name": self.name,
 				"content": message.format(
-					self.current_step,
-					escape_html(self.current_activity or ""),
+					row.step_no,
+					escape_html(sop.step(row.step_no).kegiatan),
 					escape_html(", ".join(get_fullname(owner) for owner in owners)),
 				),
 			}
@@ -680,12 +696,8 @@ def in_active_team(user: str) -> bool:
 
 
 def hand_over(doctype: str, name: str, step_row: str | None = None):
-	"""A background job after the step's commit. A job that finds the document moved on
-	(a later step's job follows) or cancelled does nothing: a step is handed over once."""
-	doc = frappe.get_doc(doctype, name)
-	if doc.docstatus == 2 or (step_row and doc.step_log and doc.step_log[-1].name != step_row):
-		return
-	doc.hand_over_to_next_owners()
+	"""A background job after the step's commit (SOPDocument.hand_over_step)."""
+	frappe.get_doc(doctype, name).hand_over_step(step_row)
 
 
 def requirement_label(key: str) -> str:

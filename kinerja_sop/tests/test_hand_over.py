@@ -3,12 +3,14 @@ the official who acted and written in their language; the next owners' ToDos, th
 document's assignees and the owners' notifications as Frappe keeps them."""
 
 import json
+from unittest.mock import patch
 
 import frappe
 from frappe import _
 from frappe.utils import escape_html, get_fullname
 
 from kinerja_sop.domain.workflow_builder import ACTIONS
+from kinerja_sop.kinerja import sop_document
 from kinerja_sop.tests.sop_walk import IndonesianTestCase, create_document, make_office
 from kinerja_sop.walk import act, actor, as_user, current_step
 
@@ -161,3 +163,19 @@ class TestHandOver(IndonesianTestCase):
 		)
 		self.assertFalse(frappe.db.get_value(doc.doctype, doc.name, "_assign"))
 		self.assertEqual(self.comments(doc, FRAPPE_ASSIGNMENT_LINES), [])
+
+	def test_a_worker_running_late_still_hands_over_each_step_once(self):
+		"""Two steps are done before the worker runs: both are on the activity, in order,
+		and only the owners of the step the document waits at hold a ToDo."""
+		doc = create_document("Renja", self.office)
+		queued = []
+		with patch.object(sop_document.frappe, "enqueue", lambda method, **job: queued.append((method, job))):
+			for _no in range(2):
+				doc = self.step(doc)
+		queued = [(method, job) for method, job in queued if method is sop_document.hand_over]
+		self.assertEqual(len(queued), 2)
+		self.assertEqual(len(self.comments(doc, ["Info"])), 1)  # the creation's, not yet the steps'
+		for method, job in queued:
+			method(doctype=job["doctype"], name=job["name"], step_row=job["step_row"])
+		self.assertEqual(doc.current_step, 3)
+		self.assert_handed_over(doc)
