@@ -549,15 +549,21 @@ class SOPDocument(ClientInputGuard, EnteredValues, Document):
 			todo.status = "Closed"
 			todo.save(ignore_permissions=True)
 
-	def hand_over_step(self, step_row: str | None):
+	def hand_over_step(self, step_row: str | None = None):
 		"""The step started by the log row `step_row` goes to its owners: their ToDos replace
 		the last step's, and the activity says once who handed which step to whom. A job that
 		runs late, after the step was done (or the document cancelled), still writes the
 		line of what happened but leaves the ToDos to the step the document waits at.
-		Without a row the document has ended: no one is left with a task."""
-		row = next((r for r in self.step_log if r.name == step_row), None) if step_row else None
+		Without a row (the document has ended, or a job queued by an older version) the
+		step the document waits at, if any, is handed over."""
+		if step_row:
+			row = next((r for r in self.step_log if r.name == step_row), None)
+			if not row:
+				return
+		else:
+			row = self.step_log[-1] if self.current_step and self.step_log else None
 		waits_here = bool(row) and row is self.step_log[-1] and not row.finished_at and self.docstatus < 2
-		if waits_here or not step_row:
+		if waits_here or not row:
 			self.close_open_assignments()
 		if not row:
 			update_assigned_to(self.doctype, self.name)

@@ -179,3 +179,13 @@ class TestHandOver(IndonesianTestCase):
 			method(doctype=job["doctype"], name=job["name"], step_row=job["step_row"])
 		self.assertEqual(doc.current_step, 3)
 		self.assert_handed_over(doc)
+
+	def test_a_job_queued_without_its_row_hands_over_the_step_the_document_waits_at(self):
+		"""A job queued before the jobs named their log row (an upgrade with a full queue)."""
+		doc = create_document("Renja", self.office)
+		queued = []
+		with patch.object(sop_document.frappe, "enqueue", lambda method, **job: queued.append((method, job))):
+			doc = self.step(doc)
+		((method, job),) = [(method, job) for method, job in queued if method is sop_document.hand_over]
+		method(doctype=job["doctype"], name=job["name"])
+		self.assert_handed_over(doc)
