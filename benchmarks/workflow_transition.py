@@ -191,7 +191,8 @@ def walk_round(office, team, positions, samples, hand_overs):
 			samples[position][0].append(t_ours)
 			samples[position][1].append(t_plain)
 			if position == "first":
-				hand_overs.append(timed(lambda n=renja.name: hand_over("Renja", n)))
+				started = frappe.get_doc("Renja", renja.name).step_log[-1].name  # the step now open
+				hand_overs.append(timed(lambda n=renja.name, r=started: hand_over("Renja", n, r)))
 		renja = frappe.get_doc("Renja", renja.name)
 		assert frappe.db.get_value(PLAIN, plain.name, "workflow_state") == renja.workflow_state
 		sop, plan, step = current_step(renja)

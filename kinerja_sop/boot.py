@@ -9,7 +9,11 @@ WORKSPACE = "Kinerja"
 
 
 def boot_session(bootinfo):
-	bootinfo.kinerja_sop = {"sop_documents": list(SOP_DOCUMENTS), "unit_documents": list(UNIT_DOCUMENTS)}
+	bootinfo.kinerja_sop = {
+		"sop_documents": list(SOP_DOCUMENTS),
+		"unit_documents": list(UNIT_DOCUMENTS),
+		"modules": frappe.get_module_list("kinerja_sop"),
+	}
 	land_on_kinerja_workspace(bootinfo)
 
 

@@ -35,6 +35,8 @@ doc_events = {
 		}
 		for doctype in (*catalogue.UNIT_DOCUMENTS, *catalogue.UNIT_BUDGET_RECORDS)
 	},
+	# The timeline's lines of our documents: no step bookkeeping, no "null" (versions.py).
+	"Version": {"before_insert": "kinerja_sop.versions.tidy_version"},
 }
 
 fixtures = [
@@ -127,11 +129,13 @@ override_whitelisted_methods = {
 # The six documents share their form and list behaviour: the current step's
 # Mutu Baku, the reason asked before sending back, overdue steps marked.
 # Evaluasi and LKjIP also fill their budget table from the imported SIPD LRA.
+# Every unit document's timeline names its table fields in the user's language.
 doctype_js = {
 	doctype: [
-		"public/js/sop_document.js",
+		*(["public/js/sop_document.js"] if doctype in catalogue.SOP_DOCUMENTS else []),
 		*(["public/js/realisasi_lra.js"] if doctype in ("Evaluasi Kinerja", "Laporan Kinerja") else []),
+		"public/js/timeline_labels.js",
 	]
-	for doctype in catalogue.SOP_DOCUMENTS
+	for doctype in catalogue.UNIT_DOCUMENTS
 }
 doctype_list_js = {doctype: "public/js/sop_document_list.js" for doctype in catalogue.SOP_DOCUMENTS}

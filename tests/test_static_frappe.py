@@ -401,7 +401,10 @@ def test_no_other_field_is_shared_by_all_six_documents():
 def test_sop_documents_come_from_the_catalogue():
 	assert SOP_DOCUMENTS == tuple(sop.document_type for sop in load_catalogue())
 	assert all(doctype in BY_NAME for doctype in UNIT_DOCUMENTS)
-	assert set(HOOKS["doctype_js"]) == set(SOP_DOCUMENTS)
+	assert set(HOOKS["doctype_js"]) == set(UNIT_DOCUMENTS)
+	assert {d for d, scripts in HOOKS["doctype_js"].items() if "public/js/sop_document.js" in scripts} == set(
+		SOP_DOCUMENTS
+	)
 
 
 def test_hooks_module_holds_only_hooks():

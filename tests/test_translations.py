@@ -4,11 +4,12 @@ import ast
 import csv
 import json
 import re
+import runpy
 from pathlib import Path
 
 import pytest
 
-from kinerja_sop.domain.catalogue import APP_ROLES
+from kinerja_sop.domain.catalogue import APP_ROLES, UNIT_DOCUMENTS
 from kinerja_sop.domain.officials import PANGKAT_GOLONGAN
 
 APP = Path(__file__).resolve().parent.parent / "kinerja_sop"
@@ -110,3 +111,23 @@ def test_translations_keep_placeholders():
 	for source, target in shipped_translations().items():
 		for n in range(10):
 			assert (f"{{{n}}}" in source) == (f"{{{n}}}" in target), (source, target)
+
+
+def test_the_timeline_names_table_fields_of_unit_documents_in_indonesian():
+	"""Frappe's timeline line for a changed table row takes the child field's label without
+	translating it; timeline_labels.js translates this app's, loaded with every unit
+	document's form: each of those labels needs its Indonesian."""
+	hooks = runpy.run_path(str(APP / "hooks.py"))
+	doctypes = {
+		doc["name"]: doc
+		for doc in (json.loads(p.read_text()) for p in APP.glob("*/doctype/*/*.json"))
+		if doc.get("doctype") == "DocType"
+	}
+	translations = shipped_translations()
+	for doctype in UNIT_DOCUMENTS:
+		assert "public/js/timeline_labels.js" in hooks["doctype_js"][doctype], doctype
+		for table in (f for f in doctypes[doctype]["fields"] if f["fieldtype"] == "Table"):
+			for field in doctypes[table["options"]]["fields"]:
+				label = field.get("label")
+				if label and label not in SAME_IN_BOTH:
+					assert translations.get(label, "").strip(), (table["options"], label)

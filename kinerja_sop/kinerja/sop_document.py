@@ -11,15 +11,27 @@ class adds what the SOP demands on top, on the server:
   document sent back carries the reason;
 - every step is logged with its due time from the unit's working calendar,
   the working time spent, and whether it kept the time standard;
-- the owners of the next step get a ToDo with the due date.
+- the owners of the next step get a ToDo with the due date, and the document's
+  activity gets one line per hand-over, credited to the official who acted.
 """
 
 import frappe
+import frappe.share
 from frappe import _
-from frappe.desk.form.assign_to import add as add_assignment
+from frappe.desk.doctype.todo.todo import ToDo
+from frappe.desk.form.assign_to import notify_assignment
+from frappe.desk.form.document_follow import follow_document
 from frappe.model.document import Document
 from frappe.translate import get_user_lang
-from frappe.utils import get_datetime, get_system_timezone, getdate, now_datetime, strip_html
+from frappe.utils import (
+	escape_html,
+	get_datetime,
+	get_fullname,
+	get_system_timezone,
+	getdate,
+	now_datetime,
+	strip_html,
+)
 
 from kinerja_sop.domain.catalogue import CAMAT, KASUBAG_UMUM, SOP_DOCUMENTS, TEAM_ROLE, Sop, SopStep
 from kinerja_sop.domain.mail_register import DITERIMA_SEMUA
@@ -161,10 +173,13 @@ class SOPDocument(ClientInputGuard, EnteredValues, Document):
 				now=frappe.flags.in_test,
 				doctype=self.doctype,
 				name=self.name,
+				# the row of the step started now; none when the document has ended
+				step_row=self.step_log[-1].name if self.current_step else None,
 			)
 
 	def on_cancel(self):
 		self.close_open_assignments()
+		update_assigned_to(self.doctype, self.name)
 
 	def on_trash(self):
 		remove_steps(self.doctype, self.step_log)
@@ -429,8 +444,9 @@ class SOPDocument(ClientInputGuard, EnteredValues, Document):
 		return bool(fieldnames) and all(filled(self.get(name)) for name in fieldnames)
 
 	# --- the step log and its times -----------------------------------------
-	# The log stays a child table (the form, prints, Version history and the
-	# compliance report read it as before), but it is append-only on save:
+	# The log stays a child table (the form, prints and the compliance report
+	# read it as before; Versions leave it out, kinerja_sop/versions.py), but it
+	# is append-only on save:
 	# Frappe's update_child_table rewrites every row of a table on each save and
 	# deletes the rows missing from the list, so a step would cost more the
 	# longer the log grows, and a client's copy could rewrite or drop past steps.
@@ -529,29 +545,117 @@ class SOPDocument(ClientInputGuard, EnteredValues, Document):
 			pluck="name",
 		)
 		for name in open_todos:
-			todo = frappe.get_doc("ToDo", name)
+			todo = StepToDo("ToDo", name)
 			todo.status = "Closed"
 			todo.save(ignore_permissions=True)
 
-	def hand_over_to_next_owners(self):
-		self.close_open_assignments()
-		if not self.current_step:
+	def hand_over_step(self, step_row: str | None = None):
+		"""The step started by the log row `step_row` goes to its owners: their ToDos replace
+		the last step's, and the activity says once who handed which step to whom. A job that
+		runs late, after the step was done (or the document cancelled), still writes the
+		line of what happened but leaves the ToDos to the step the document waits at.
+		Without a row (the document has ended, or a job queued by an older version) the
+		step the document waits at, if any, is handed over."""
+		if step_row:
+			row = next((r for r in self.step_log if r.name == step_row), None)
+			if not row:
+				return
+		else:
+			row = self.step_log[-1] if self.current_step and self.step_log else None
+		waits_here = bool(row) and row is self.step_log[-1] and not row.finished_at and self.docstatus < 2
+		if waits_here or not row:
+			self.close_open_assignments()
+		if not row:
+			update_assigned_to(self.doctype, self.name)
 			return
-		for owner in self.get_step_owners(self.current_role):
-			# Each owner reads the task in their own language.
-			description = _("Step {0}: {1} (due {2})", lang=get_user_lang(owner))
-			add_assignment(
-				{
-					"assign_to": [owner],
-					"doctype": self.doctype,
-					"name": self.name,
-					"date": get_datetime(self.step_due).date(),
-					"description": description.format(
-						self.current_step, self.current_activity, frappe.format(self.step_due, "Datetime")
-					),
-				},
-				ignore_permissions=True,
+		actor, sent_back = self.handed_over_by(row)
+		owners = self.get_step_owners(row.role)
+		if waits_here:
+			for owner in owners:
+				self.assign_step(owner, actor)
+			update_assigned_to(self.doctype, self.name)
+		if owners:
+			self.record_hand_over(row, actor, owners, sent_back)
+
+	def handed_over_by(self, row) -> tuple[str, bool]:
+		"""Who finished the step before `row` (the creator, for the first one), and whether
+		they sent the document back."""
+		index = self.step_log.index(row)
+		before = self.step_log[index - 1] if index else None
+		if before and before.actor:
+			return before.actor, bool(before.reason)
+		return self.owner, False
+
+	def assign_step(self, owner: str, actor: str):
+		"""What Frappe's assign_to.add does for one user, less its activity line."""
+		# Each owner reads the task in their own language.
+		description = escape_html(
+			_("Step {0}: {1} (due {2})", lang=get_user_lang(owner)).format(
+				self.current_step, self.current_activity, frappe.format(self.step_due, "Datetime")
 			)
+		)
+		StepToDo(
+			{
+				"doctype": "ToDo",
+				"allocated_to": owner,
+				"reference_type": self.doctype,
+				"reference_name": self.name,
+				"description": description,
+				"priority": "Medium",
+				"status": "Open",
+				"date": get_datetime(self.step_due).date(),
+				"assigned_by": actor,
+			}
+		).insert(ignore_permissions=True)
+		if not frappe.has_permission(doc=self, user=owner):
+			frappe.share.add(self.doctype, self.name, owner)
+		if frappe.get_cached_value("User", owner, "follow_assigned_documents"):
+			follow_document(self.doctype, self.name, owner)
+		notify_assignment(actor, owner, self.doctype, self.name, action="ASSIGN", description=description)
+
+	def record_hand_over(self, row, actor: str, owners: list[str], sent_back: bool):
+		"""One line on the activity for the whole hand-over, in the actor's words and language."""
+		lang = get_user_lang(actor)
+		if sent_back:
+			message = _("sent the document back to step {0}: {1}, to {2}", lang=lang)
+		else:
+			message = _("handed step {0}: {1} over to {2}", lang=lang)
+		sop, _plan = get_sop_flow(self.doctype)
+		comment = frappe.get_doc(
+			{
+				"doctype": "Comment",
+				"comment_type": "Info",
+				"comment_email": actor,
+				"comment_by": get_fullname(actor),
+				"reference_doctype": self.doctype,
+				"reference_name": self.name,
+				"content": message.format(
+					row.step_no,
+					escape_html(sop.step(row.step_no).kegiatan),
+					escape_html(", ".join(get_fullname(owner) for owner in owners)),
+				),
+			}
+		).insert(ignore_permissions=True)
+		if comment.owner != actor:  # a job run by someone else (the timeline names the owner)
+			comment.db_set("owner", actor, update_modified=False)
+
+
+class StepToDo(ToDo):
+	"""A ToDo of an SOP step. The step's hand-over line on the document says who handed
+	it to whom, so Frappe's own line per ToDo ("X assigned Y", "Assignment of Y removed
+	by Z", credited to whoever ran the job) is not written, and the document's list of
+	assignees (_assign) is written once per hand-over rather than once per ToDo."""
+
+	def add_assign_comment(self, text: str, comment_type: str):
+		pass
+
+	def update_in_reference(self):
+		pass
+
+
+def update_assigned_to(doctype: str, name: str):
+	"""The document's _assign (list, sidebar, "Ditugaskan ke") from its open ToDos, as Frappe does."""
+	ToDo({"doctype": "ToDo", "reference_type": doctype, "reference_name": name}).update_in_reference()
 
 
 def sync_team_role(users: set[str]):
@@ -597,11 +701,9 @@ def in_active_team(user: str) -> bool:
 	return False
 
 
-def hand_over(doctype: str, name: str):
-	"""A background job, run as the user who acted: what it writes on the document's
-	activity is in that user's language (a worker's own language is the site's)."""
-	frappe.set_user_lang(frappe.session.user)
-	frappe.get_doc(doctype, name).hand_over_to_next_owners()
+def hand_over(doctype: str, name: str, step_row: str | None = None):
+	"""A background job after the step's commit (SOPDocument.hand_over_step)."""
+	frappe.get_doc(doctype, name).hand_over_step(step_row)
 
 
 def requirement_label(key: str) -> str:
