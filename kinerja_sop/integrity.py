@@ -54,7 +54,19 @@ class ClientInputGuard:
 
 	def save(self, *args, **kwargs):
 		self.guard_client_input()
-		return super().save(*args, **kwargs)
+		try:
+			return super().save(*args, **kwargs)
+		finally:
+			self.__dict__.pop("_stored_for_save", None)
+
+	def load_doc_before_save(self, *, raise_exception: bool = False):
+		"""The stored document the guard just read (locked FOR UPDATE, in this transaction) is the
+		one Frappe would read again here: a save loads its document and rows once, not twice."""
+		stored = self.__dict__.pop("_stored_for_save", None)
+		if stored is not None and stored.name == self.name and not self.is_new():
+			self._doc_before_save = stored
+			return
+		super().load_doc_before_save(raise_exception=raise_exception)
 
 	def extend(self, key, value):
 		"""Rows of a table come as a list of rows, not a dict or a scalar (Frappe would iterate it)."""
@@ -74,11 +86,15 @@ class ClientInputGuard:
 		before = None if self.is_new() else self.get_stored()
 		restore_computed(self, before)
 		refuse_server_owned_changes(self, before)
+		self._stored_for_save = before
 
 	def get_stored(self):
-		if not frappe.db.exists(self.doctype, self.name):
+		"""The document as stored, read the way Frappe's save reads it (locked for the update)."""
+		try:
+			return frappe.get_doc(self.doctype, self.name, for_update=True)
+		except frappe.DoesNotExistError:
+			frappe.clear_last_message()
 			return None
-		return frappe.get_doc(self.doctype, self.name)
 
 
 # --- values that fit their fields ---------------------------------------------
@@ -107,10 +123,19 @@ def check_input(doc):
 			check_row(doc, row)
 
 
+def value_columns(meta) -> list:
+	"""(field, column) of each field of a DocType that holds a value. Worked out once per meta
+	object: Frappe keeps the meta for the request (and rebuilds it when the DocType changes)."""
+	columns = meta.__dict__.get("_kinerja_value_columns")
+	if columns is None:
+		columns = [(df, column) for df in meta.fields if (column := column_of(df)) is not None]
+		meta._kinerja_value_columns = columns
+	return columns
+
+
 def check_row(parent, row):
-	for df in row.meta.fields:
-		column = column_of(df)
-		if column is None or df.fieldname not in row.__dict__:
+	for df, column in value_columns(row.meta):
+		if df.fieldname not in row.__dict__:
 			continue
 		value = row.get(df.fieldname)
 		checked = check_value(column, value)
@@ -251,7 +276,7 @@ def same_rows(doc, before, table: str) -> bool:
 	if [row.get("name") for row in rows] != [row.name for row in stored]:
 		return False
 	child = frappe.get_meta(doc.meta.get_field(table).options)
-	columns = [(df.fieldname, column_of(df)) for df in child.fields if column_of(df)]
+	columns = [(df.fieldname, column) for df, column in value_columns(child)]
 	return all(
 		same_value(column, new.get(name), old.get(name))
 		for new, old in zip(rows, stored, strict=True)
