@@ -78,12 +78,12 @@ class ClientInputGuard:
 		return super().extend(key, value)
 
 	def guard_client_input(self):
-		check_input(self)
-		if self.flags.written_by_server:
+		guarded = not self.flags.written_by_server and bool(self.server_owned or self.computed)
+		check_identity(self)  # before the name is used to read the stored document
+		before = self.get_stored() if guarded and not self.is_new() else None
+		check_input(self, before)
+		if not guarded:
 			return
-		if not (self.server_owned or self.computed):
-			return
-		before = None if self.is_new() else self.get_stored()
 		restore_computed(self, before)
 		refuse_server_owned_changes(self, before)
 		self._stored_for_save = before
@@ -110,17 +110,22 @@ def column_of(df) -> Column | None:
 	return Column(kind, size or "", bool(df.get("non_negative")), options)
 
 
-def check_input(doc):
-	"""Each value of the document and its rows against its field; normal forms stored."""
-	check_row(doc, doc)
+def check_input(doc, before=None):
+	"""Each value of the document and its rows against its field; normal forms stored.
+
+	With `before` (the stored document), a value the same as the stored one of its field
+	and row is not checked again: it is not new, and was checked when it was stored. A
+	step of a 50-row document then checks what changed, not 50 rows."""
+	check_row(doc, doc, before)
 	for df in doc.meta.get_table_fields():
 		rows = doc.get(df.fieldname)
 		if rows is None:
 			continue
 		if not isinstance(rows, list) or not all(isinstance(row, BaseDocument) for row in rows):
 			refuse_structure(doc, df.fieldname)
+		stored = {row.name: row for row in before.get(df.fieldname) or []} if before else {}
 		for row in rows:
-			check_row(doc, row)
+			check_row(doc, row, stored.get(row.get("name")) if stored else None)
 
 
 def value_columns(meta) -> list:
@@ -133,11 +138,14 @@ def value_columns(meta) -> list:
 	return columns
 
 
-def check_row(parent, row):
+def check_row(parent, row, stored=None):
+	check_identity(row)
 	for df, column in value_columns(row.meta):
 		if df.fieldname not in row.__dict__:
 			continue
 		value = row.get(df.fieldname)
+		if stored is not None and value == stored.get(df.fieldname):
+			continue
 		checked = check_value(column, value)
 		if checked.problem:
 			frappe.throw(
@@ -147,6 +155,10 @@ def check_row(parent, row):
 			)
 		if isinstance(value, str | int | float) and checked.value != value:
 			row.set(df.fieldname, checked.value)
+
+
+def check_identity(row):
+	"""The fields that name a record and its place hold single values."""
 	for fieldname in ("name", "parent", "parentfield", "parenttype", "owner", "amended_from"):
 		if isinstance(row.get(fieldname), dict | list | tuple | set):
 			frappe.throw(
