@@ -125,7 +125,8 @@ def check_input(doc, before=None):
 			refuse_structure(doc, df.fieldname)
 		stored = {row.name: row for row in before.get(df.fieldname) or []} if before else {}
 		for row in rows:
-			check_row(doc, row, stored.get(row.get("name")) if stored else None)
+			check_identity(row)  # before its name is looked up
+			check_row(doc, row, stored.get(row.get("name")))
 
 
 def value_columns(meta) -> list:
@@ -139,7 +140,6 @@ def value_columns(meta) -> list:
 
 
 def check_row(parent, row, stored=None):
-	check_identity(row)
 	for df, column in value_columns(row.meta):
 		if df.fieldname not in row.__dict__:
 			continue
