@@ -18,8 +18,9 @@ the same step), holding the same content (50 programme rows, the same team)
 and no step log. The same user applies the same action to both, one right
 after the other (A/B: which goes first alternates by step and by round, so a
 burst of load on a shared machine falls on both alike), each as a fresh
-request would (per-request caches emptied), in one process on one site; only
-`apply_workflow` is timed. Printed: step 1, the middle step and the last step,
+request would (per-request caches emptied, the forms opened first, untimed),
+in one process on one site; only `apply_workflow` is timed. The team also
+works on a second open Renja, so it keeps the Tim Kinerja role between rounds. Printed: step 1, the middle step and the last step,
 each with p50 and p95 of ours and of the plain transition and their ratios, in
 wall-clock time and in this process's CPU time, and the SQL statements each
 side sent (the database server's share of the work).
