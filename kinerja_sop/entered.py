@@ -35,14 +35,23 @@ def flag_of(fieldname: str) -> str:
 
 def entered_fields(doctype: str) -> tuple[str, ...]:
 	"""The figures of a DocType that carry an entered flag (from its meta)."""
-	meta = frappe.get_meta(doctype)
-	return tuple(
-		df.fieldname
-		for df in meta.fields
-		if df.fieldtype in FIGURE_TYPES
-		and (flag := meta.get_field(flag_of(df.fieldname)))
-		and flag.fieldtype == "Check"
-	)
+	return entered_fields_of(frappe.get_meta(doctype))
+
+
+def entered_fields_of(meta) -> tuple[str, ...]:
+	"""Worked out once per meta object (Frappe keeps it for the request, a new one when the DocType changes):
+	a document with fifty rows asks fifty times on every load and save."""
+	fields = meta.__dict__.get("_kinerja_entered_fields")
+	if fields is None:
+		fields = tuple(
+			df.fieldname
+			for df in meta.fields
+			if df.fieldtype in FIGURE_TYPES
+			and (flag := meta.get_field(flag_of(df.fieldname)))
+			and flag.fieldtype == "Check"
+		)
+		meta._kinerja_entered_fields = fields
+	return fields
 
 
 def _with_children(doc):
@@ -54,7 +63,7 @@ def _with_children(doc):
 def mark_entered(doc) -> None:
 	"""Set every entered flag of the document and its rows from the values themselves."""
 	for record in _with_children(doc):
-		for fieldname in entered_fields(record.doctype):
+		for fieldname in entered_fields_of(record.meta):
 			value = record.get(fieldname)
 			entered = is_entered(value)
 			record.set(flag_of(fieldname), 1 if entered else 0)
@@ -65,7 +74,7 @@ def mark_entered(doc) -> None:
 def blank_not_entered(doc) -> None:
 	"""Give None for every figure of the document and its rows that was not entered."""
 	for record in _with_children(doc):
-		for fieldname in entered_fields(record.doctype):
+		for fieldname in entered_fields_of(record.meta):
 			if not record.get(flag_of(fieldname)):
 				record.set(fieldname, None)
 
@@ -103,7 +112,7 @@ class EnteredValues:
 		no_nulls, as Frappe leaves out every null), never the 0 Frappe's sanitising
 		puts in its place. Rows are their own EnteredValues and do the same."""
 		values = super().as_dict(no_nulls, *args, **kwargs)
-		for fieldname in entered_fields(self.doctype):
+		for fieldname in entered_fields_of(self.meta):
 			if self.get(fieldname) is None:
 				if no_nulls:
 					values.pop(fieldname, None)

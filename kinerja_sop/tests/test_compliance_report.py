@@ -2,9 +2,9 @@
 
 import frappe
 from frappe.tests.utils import FrappeTestCase
-from frappe.utils import getdate
+from frappe.utils import add_months, getdate
 
-from kinerja_sop.kinerja.report.kepatuhan_sop.kepatuhan_sop import execute
+from kinerja_sop.kinerja.report.kepatuhan_sop.kepatuhan_sop import GROUPINGS, execute, get_data
 from kinerja_sop.tests.sop_walk import create_document, make_office
 from kinerja_sop.walk import as_user, walk_to_end
 
@@ -45,3 +45,24 @@ class TestComplianceReport(FrappeTestCase):
 			self.assertEqual(rows, [])
 			_columns, rows, *_ = execute({**self.period, "unit_kerja": self.office.unit})
 			self.assertEqual(rows, [])
+
+	def test_the_summary_and_the_log_give_the_same_answer(self):
+		"""Whole months come from the monthly summary or from the log alone, as the report
+		chooses: both ways answer the same, for a unit's user and for the administrator, over
+		whole months and over a period cut mid-month (partial months read from the log)."""
+		today = getdate()
+		mid_month = {
+			"from_date": str(add_months(today, -2).replace(day=15)),
+			"to_date": str(today),
+		}
+		for user in (self.office.camat, "Administrator"):
+			for period in (self.period, mid_month):
+				for group_by, grouping in GROUPINGS.items():
+					filters = frappe._dict(period, group_by=group_by)
+					with as_user(user):
+						from_summary = get_data(filters, grouping, "summary")
+						from_log = get_data(filters, grouping, "log")
+						reported = execute(filters)[1]
+					self.assertTrue(from_log, f"{user} {period} {group_by}")
+					self.assertEqual(from_summary, from_log, f"{user} {period} {group_by}")
+					self.assertEqual(reported, from_log, f"{user} {period} {group_by}")
