@@ -78,6 +78,8 @@ class ClientInputGuard:
 		return super().extend(key, value)
 
 	def guard_client_input(self):
+		# A client's JSON can set any attribute of a document built from it, this one too.
+		self.__dict__.pop("_stored_for_save", None)
 		guarded = not self.flags.written_by_server and bool(self.server_owned or self.computed)
 		check_identity(self)  # before the name is used to read the stored document
 		before = self.get_stored() if guarded and not self.is_new() else None

@@ -181,6 +181,21 @@ class TestHostileREST(FrappeTestCase):
 		self.tally["malformed"] += 1
 		self.assert_refused(response, f"{method} {path} {short(data)}", ("InvalidInputError",))
 
+	def test_attributes_a_body_must_not_set_on_the_document(self):
+		"""Frappe sets every key of a client's JSON on the document it builds; the stored copy a
+		save compares against must come from the database, never from the body."""
+		tried = 0
+		for doctype, name in self.targets().items():
+			if not name:
+				continue
+			forged = {"_stored_for_save": {"name": name}, "_doc_before_save": {"name": name}}
+			response = self.send(
+				self.owner_of(doctype, name), "PUT", f"/api/resource/{doctype}/{name}", forged
+			)
+			self.assertLess(response.status_code, 500, f"{doctype}: {response.text[:2000]}")
+			tried += 1
+		self.assertGreaterEqual(tried, 10)
+
 	def test_malformed_arguments_of_every_whitelisted_method(self):
 		frappe.db.rollback()
 		counts, saved = row_counts(), self.snapshot()
