@@ -122,11 +122,13 @@ def agree_targets(office, targets: dict, tahun: int) -> int:
 
 
 def measurement_of_the_year(office, tahun: int) -> str:
-	"""The unit's Pengukuran Kinerja of the year, or a new annual one the Camat opens
-	for the seed's indicators (their targets taken from the Perjanjian Kinerja)."""
+	"""The unit's Pengukuran Kinerja of the year that measures master indicators, or a new
+	annual one the Camat opens for the seed's indicators (their targets from the Perjanjian Kinerja)."""
 	filters = {"unit_kerja": office.unit, "tahun": tahun, "docstatus": ("<", 2)}
-	if name := frappe.db.get_value("Pengukuran Kinerja", filters, "name", order_by="creation asc"):
-		return name
+	for name in frappe.get_all("Pengukuran Kinerja", filters=filters, pluck="name", order_by="creation asc"):
+		measured = {"parenttype": "Pengukuran Kinerja", "parent": name, "indikator_kinerja": ("is", "set")}
+		if frappe.db.exists("Indikator Pengukuran", measured):
+			return name
 	agree_targets(office, AGREED_TARGETS, tahun)
 	with as_user(office.camat):
 		measurement = frappe.get_doc(
