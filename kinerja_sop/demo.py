@@ -35,7 +35,7 @@ from kinerja_sop.domain.mail_register import KONSEP, TERDAFTAR
 from kinerja_sop.domain.workflow_builder import ACTIONS, FINAL_STATE
 from kinerja_sop.kinerja.doctype.indikator_kinerja.indikator_kinerja import SEED_INDICATORS
 from kinerja_sop.kinerja.sop_document import get_sop_flow
-from kinerja_sop.walk import act, actor, as_user, current_step, satisfy
+from kinerja_sop.walk import act, actor, agree_targets, as_user, current_step, satisfy
 
 UNIT = "Kecamatan Sukamaju"
 UNIT_CODE = "KEC.SKM"
@@ -104,6 +104,7 @@ def seed(commit: bool = True):
 		)
 	created = []
 	office = ensure_office(created)
+	ensure_agreement(office, created)
 	documents = [ensure_document(spec, office, created) for spec in demo_documents(office)]
 	print("\n".join(summary(office, documents)))
 	counts = ", ".join(f"{kind}: {n}" for kind, n in Counter(created).items())
@@ -378,6 +379,15 @@ ANNUAL = {
 }
 
 
+def ensure_agreement(office, created: list):
+	"""The Perjanjian Kinerja of each measured year: the agreed targets, on the indicator masters."""
+	for year, figures in ANNUAL.items():
+		targets = {
+			master: float(target) for master, (target, _real) in zip(INDICATOR_MASTERS, figures, strict=True)
+		}
+		created.extend(["agreed target"] * agree_targets(office, targets, year))
+
+
 def measured_year(year: int) -> list[dict]:
 	return [
 		{"indikator": master, "indikator_kinerja": master, "target": float(target), "realisasi": float(real)}
@@ -440,6 +450,29 @@ def renja_programs(year: int) -> list[dict]:
 	)
 	growth = Decimal("1.06") if later else 1
 	return [dict(zip(keys, row, strict=True)) | {"pagu_indikatif": float(row[6] * growth)} for row in rows]
+
+
+# The year's budget spent per program of the Renja (LRA): Rp111.049.750 of Rp155.750.000, 71,3 %.
+BUDGET_SPENT = (14_245_000, 57_093_750, 18_837_000, 20_874_000)
+PHYSICAL_REALISATION = (80, 78, 72, 70)
+
+
+def budget_realisation(year: int) -> list[dict]:
+	"""The LKjIP's Realisasi Anggaran: each program of the year's Renja, its ceiling and what was spent."""
+	ceilings = {}
+	for row in renja_programs(year):
+		ceilings[row["program"]] = ceilings.get(row["program"], 0) + row["pagu_indikatif"]
+	return [
+		{
+			"program": program,
+			"pagu_anggaran": ceiling,
+			"realisasi_anggaran": spent,
+			"realisasi_fisik": physical,
+		}
+		for (program, ceiling), spent, physical in zip(
+			ceilings.items(), BUDGET_SPENT, PHYSICAL_REALISATION, strict=True
+		)
+	]
 
 
 def renja(year: int, stop_at: int | None, returns: dict | None = None) -> DemoDocument:
@@ -564,7 +597,7 @@ def demo_documents(office) -> list[DemoDocument]:
 			None,
 			9,
 			receipts=1,
-			values={"renja": renja_this_year},
+			values={"renja": renja_this_year, "realisasi_anggaran": lambda: budget_realisation(YEAR)},
 			content={
 				1: {
 					"pengukuran": lambda: find_document("Pengukuran Kinerja", YEAR, "Tahunan"),

@@ -25,6 +25,7 @@ from kinerja_sop.domain.catalogue import (
 from kinerja_sop.domain.kpi import TargetRange, is_entered
 from kinerja_sop.domain.officials import NipError, parse_nip
 from kinerja_sop.domain.workflow_builder import step_kind
+from kinerja_sop.kinerja.doctype.laporan_kinerja.laporan_kinerja import agreed_targets
 
 # The documents a printed QR code may point at.
 VERIFIABLE = UNIT_DOCUMENTS
@@ -263,11 +264,7 @@ def perjanjian_kinerja(doc) -> list[dict]:
 	the report's analysis rows (taken from its Pengukuran), with the target its
 	master sets for that year."""
 	rows = []
-	for row in doc.get("analisis_indikator") or []:
-		if not row.indikator_kinerja:
-			continue
-		master = frappe.get_cached_doc("Indikator Kinerja", row.indikator_kinerja)
-		target = master.target_for(doc.tahun)
+	for row, master, target in agreed_targets(doc):
 		if isinstance(target, TargetRange):
 			shown = f"{angka_indonesia(target.low, 2)} – {angka_indonesia(target.high, 2)}"
 		else:

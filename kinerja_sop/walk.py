@@ -7,6 +7,7 @@ from frappe.model.workflow import apply_workflow
 
 from kinerja_sop.domain.catalogue import TEAM_ROLE, SopStep
 from kinerja_sop.domain.workflow_builder import ACTIONS
+from kinerja_sop.kinerja.doctype.indikator_kinerja.indikator_kinerja import SEED_INDICATORS
 from kinerja_sop.kinerja.sop_document import get_sop_flow
 
 # An office is a namespace with one user per position under these keys, plus
@@ -70,6 +71,76 @@ def satisfy(doc, keys, office):
 			doc.hasil_pelaksanaan = "<p>Capaian sesuai target.</p>"
 		elif key == "bukti_pengiriman":
 			deliver_letter(doc.surat_keluar)
+		elif key == "lkjip_lengkap":
+			complete_lkjip_tables(doc, office)
+
+
+# The year's Perjanjian Kinerja of the seed's three indicators, where a walk has to agree one.
+AGREED_TARGETS = dict(
+	zip((values["indicator_name"] for values in SEED_INDICATORS), (2.5, 3, 24), strict=True)
+)  # Musrenbang participation (%), days to a KTP, active siskamling groups
+
+
+def complete_lkjip_tables(doc, office):
+	"""What an LKjIP needs before its paraf and signature, entered where it is missing:
+	the budget spent of each program (90 % of its ceiling) and a Perjanjian Kinerja,
+	from the unit's measurement of the year and the targets agreed on its indicators."""
+	if not doc.realisasi_anggaran:
+		doc.append(
+			"realisasi_anggaran",
+			{"program": "Program Penunjang Urusan Pemerintahan Daerah", "pagu_anggaran": 100_000_000},
+		)
+	for row in doc.realisasi_anggaran:
+		if row.realisasi_anggaran is None:
+			row.realisasi_anggaran = round((row.pagu_anggaran or 0) * 0.9)
+	if not doc.pengukuran:
+		doc.pengukuran = measurement_of_the_year(office, doc.tahun)
+	measured = frappe.get_all(
+		"Indikator Pengukuran",
+		filters={
+			"parenttype": "Pengukuran Kinerja",
+			"parent": doc.pengukuran,
+			"indikator_kinerja": ("is", "set"),
+		},
+		pluck="indikator_kinerja",
+	)
+	agree_targets(office, {name: AGREED_TARGETS.get(name, 100) for name in measured}, doc.tahun)
+
+
+def agree_targets(office, targets: dict, tahun: int) -> int:
+	"""The Kasubag Evapor records the year's agreed target on each indicator master that
+	has none yet (a target already agreed is kept). Returns how many were recorded."""
+	recorded = 0
+	with as_user(office.evapor):
+		for name, target in targets.items():
+			master = frappe.get_doc("Indikator Kinerja", name)
+			if master.target_for(tahun) is None:
+				master.append("targets", {"tahun": tahun, "target": target})
+				master.save()
+				recorded += 1
+	return recorded
+
+
+def measurement_of_the_year(office, tahun: int) -> str:
+	"""The unit's Pengukuran Kinerja of the year that measures master indicators, or a new
+	annual one the Camat opens for the seed's indicators (their targets from the Perjanjian Kinerja)."""
+	filters = {"unit_kerja": office.unit, "tahun": tahun, "docstatus": ("<", 2)}
+	for name in frappe.get_all("Pengukuran Kinerja", filters=filters, pluck="name", order_by="creation asc"):
+		measured = {"parenttype": "Pengukuran Kinerja", "parent": name, "indikator_kinerja": ("is", "set")}
+		if frappe.db.exists("Indikator Pengukuran", measured):
+			return name
+	agree_targets(office, AGREED_TARGETS, tahun)
+	with as_user(office.camat):
+		measurement = frappe.get_doc(
+			{
+				"doctype": "Pengukuran Kinerja",
+				"unit_kerja": office.unit,
+				"tahun": tahun,
+				"periode": "Tahunan",
+				"indikator": [{"indikator": name, "indikator_kinerja": name} for name in AGREED_TARGETS],
+			}
+		)
+		return measurement.insert().name
 
 
 def fill(doc, fieldnames):

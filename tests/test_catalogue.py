@@ -1,9 +1,13 @@
 """The shipped SOP catalogue against the seed, and the rules an SOP keeps."""
 
+import json
+from pathlib import Path
+
 import pytest
 from seed_parser import parse_seed
 
 from kinerja_sop.domain.catalogue import (
+	REQUIREMENT_KEYS,
 	SOP_ROLES,
 	TEAM_ROLE,
 	canonical_content,
@@ -126,3 +130,11 @@ def test_a_field_added_later_is_not_an_edit():
 	assert decide_sync(current, older_snapshot, sop.content()).action == "update"
 	current["steps"][2]["kegiatan"] = "Menyusun konsep"
 	assert edited_since(older_snapshot, current)
+
+
+def test_the_step_form_names_every_kelengkapan_check():
+	"""The description administrators read on a step's Kelengkapan Checks lists every key there is."""
+	path = Path(__file__).parent.parent / "kinerja_sop/kinerja/doctype/langkah_sop/langkah_sop.json"
+	(field,) = [f for f in json.loads(path.read_text())["fields"] if f["fieldname"] == "requires"]
+	listed = field["description"].split(": ", 1)[1].split(", ")
+	assert listed == list(REQUIREMENT_KEYS)

@@ -8,6 +8,7 @@ from kinerja_sop.domain.workflow_builder import (
 	FINAL_STATE,
 	build_workflow,
 	plan_problems,
+	queue_kind,
 	state_name,
 	step_kind,
 )
@@ -159,3 +160,26 @@ def test_unknown_states_and_steps_are_named_errors():
 	with pytest.raises(UnknownStepError):
 		sop.step(999)
 	assert plan.has_state(plan.first_state) and not plan.has_state("Caturday")
+
+
+def test_each_step_stands_in_one_queue():
+	by_kind = {}
+	for sop in CATALOGUE:
+		for step in sop.steps:
+			by_kind.setdefault(queue_kind(step), set()).add((sop.document_type, step.no))
+	assert set(by_kind) == {"do", "check", "paraf", "sign", "send"}
+	# Waiting for the letter's receipts is the mail office's "to send", whatever the wording.
+	assert by_kind["send"] == {
+		(sop.document_type, step.no)
+		for sop in CATALOGUE
+		for step in sop.steps
+		if "bukti_pengiriman" in step.requires
+	}
+	lkjip = next(sop for sop in CATALOGUE if sop.document_type == "Laporan Kinerja")
+	assert [queue_kind(step) for step in lkjip.steps] == [
+		"do", "do", "do", "check", "check", "paraf", "sign", "do", "send",
+	]  # fmt: skip
+	for sop in CATALOGUE:
+		for step in sop.steps:
+			if "bukti_pengiriman" not in step.requires:
+				assert queue_kind(step) == step_kind(step)

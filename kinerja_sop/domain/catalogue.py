@@ -67,6 +67,7 @@ REQUIREMENT_KEYS = (
 	"pelaksanaan",  # carried out with the team: date, place, participants
 	"hasil",  # the result reported to the Camat
 	"bukti_pengiriman",  # the outgoing letter sent and every recipient's receipt recorded
+	"lkjip_lengkap",  # the LKjIP's budget realisation and Perjanjian Kinerja targets all entered
 )
 
 

@@ -40,6 +40,13 @@ def step_kind(step: SopStep) -> str:
 	return "do"
 
 
+def queue_kind(step: SopStep) -> str:
+	"""The queue a step waiting for its owner stands in (SRIKANDI's: to check, to paraf,
+	to sign, to send): a step that waits for the letter's delivery is "send", any other
+	its step_kind (check, sign, paraf or do)."""
+	return "send" if "bukti_pengiriman" in step.requires else step_kind(step)
+
+
 def state_name(step: SopStep) -> str:
 	"""'3. Menyusun konsep rencana kinerja': the number and the activity's first clause."""
 	clause = re.split(r"\.|,\s*jika", step.kegiatan, maxsplit=1, flags=re.IGNORECASE)[0].strip()

@@ -15,9 +15,9 @@ import frappe
 from frappe import _
 from frappe.utils import cint, now_datetime
 
-from kinerja_sop.domain.catalogue import DOCUMENT_SHORT_NAMES, SOP_DOCUMENTS, UNIT_DOCUMENTS, SopStep
+from kinerja_sop.domain.catalogue import DOCUMENT_SHORT_NAMES, SOP_DOCUMENTS, UNIT_DOCUMENTS
 from kinerja_sop.domain.kpi import average, is_entered, round_half_up
-from kinerja_sop.domain.workflow_builder import step_kind
+from kinerja_sop.domain.workflow_builder import queue_kind
 from kinerja_sop.entered import get_entered_rows
 from kinerja_sop.integrity import checked_arguments
 from kinerja_sop.kinerja.sop_document import get_sop_flow
@@ -79,13 +79,9 @@ def waiting_for_me(filters=None) -> dict:
 # --- the user's queues (SRIKANDI's: to check, to paraf, to sign, to send) --------------
 
 
-def queue_kind(step: SopStep) -> str:
-	"""check, paraf, sign, send (a step that waits for the letter's delivery) or do."""
-	return "send" if "bukti_pengiriman" in step.requires else step_kind(step)
-
-
 def my_queue(kind: str) -> dict:
-	"""SOP documents whose current step, of this kind, is handed to the user (an open ToDo)."""
+	"""SOP documents whose current step, of this kind, is handed to the user (an open ToDo):
+	one query per kind of document, read through the user's permissions (their unit's only)."""
 	user = frappe.session.user
 	todos = frappe.get_all(
 		"ToDo",
@@ -93,12 +89,23 @@ def my_queue(kind: str) -> dict:
 		fields=["reference_type", "reference_name"],
 		distinct=True,
 	)
-	names = defaultdict(list)
+	handed = defaultdict(set)
 	for todo in todos:
-		step_no = frappe.db.get_value(todo.reference_type, todo.reference_name, "current_step")
-		sop, _plan = get_sop_flow(todo.reference_type)
-		if step_no and queue_kind(sop.step(step_no)) == kind:
-			names[todo.reference_type].append(todo.reference_name)
+		handed[todo.reference_type].add(todo.reference_name)
+	names = defaultdict(list)
+	for doctype in SOP_DOCUMENTS:  # in the catalogue's order, whatever order the ToDos came in
+		if not handed[doctype]:
+			continue
+		sop, _plan = get_sop_flow(doctype)
+		kinds = {step.no: queue_kind(step) for step in sop.steps}
+		for document in frappe.get_list(
+			doctype,
+			filters={"name": ("in", sorted(handed[doctype])), "current_step": (">", 0)},
+			fields=["name", "current_step"],
+			order_by="name",
+		):
+			if kinds.get(document.current_step) == kind:
+				names[doctype].append(document.name)
 	route = ["List", "ToDo"]
 	route_options = {"allocated_to": user, "status": "Open"}
 	if len(names) == 1:  # one kind of document waits: open its list with just those

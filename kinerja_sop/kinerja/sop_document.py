@@ -323,8 +323,7 @@ class SOPDocument(ClientInputGuard, EnteredValues, Document):
 			)
 
 	def validate_kelengkapan(self, step: SopStep):
-		missing = [requirement_label(key) for key in step.requires if not self.has_requirement(key)]
-		if missing:
+		if missing := self.missing_requirements(step):
 			frappe.throw(
 				_("Step {0} ({1}) cannot be completed yet. Missing: {2}.").format(
 					step.no, step.kegiatan, "; ".join(missing)
@@ -355,6 +354,23 @@ class SOPDocument(ClientInputGuard, EnteredValues, Document):
 			self.signed_by, self.signed_at = frappe.session.user, now_datetime()
 
 	# --- Kelengkapan --------------------------------------------------------
+
+	def onload(self):
+		self.show_missing_kelengkapan()
+
+	def show_missing_kelengkapan(self):
+		"""The form's step banner names what its step still lacks before it can be completed."""
+		sop, plan = get_sop_flow(self.doctype)
+		if self.docstatus < 2 and (no := plan.step_of_state(self.workflow_state)):
+			self.set_onload("kelengkapan_missing", self.missing_requirements(sop.step(no)))
+
+	def missing_requirements(self, step: SopStep) -> list[str]:
+		"""What the step's Kelengkapan checks still lack, in the user's words."""
+		return [self.describe_missing(key) for key in step.requires if not self.has_requirement(key)]
+
+	def describe_missing(self, key: str) -> str:
+		"""A document that can say precisely what is missing (which rows) says it here."""
+		return requirement_label(key)
 
 	def has_requirement(self, key: str) -> bool:
 		check = getattr(self, f"has_{key}", None)
@@ -734,6 +750,9 @@ def requirement_label(key: str) -> str:
 		"hasil": _("the result"),
 		"bukti_pengiriman": _(
 			"proof of delivery: the outgoing letter sent and every recipient's receipt recorded"
+		),
+		"lkjip_lengkap": _(
+			"the budget spent in every row of the Realisasi Anggaran and a target for every indicator of the Perjanjian Kinerja"
 		),
 	}
 	return labels.get(key, key)

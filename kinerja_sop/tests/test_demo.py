@@ -13,6 +13,7 @@ from frappe.utils.password import check_password
 from kinerja_sop import demo
 from kinerja_sop.domain.catalogue import SOP_DOCUMENTS
 from kinerja_sop.domain.workflow_builder import FINAL_STATE
+from kinerja_sop.kinerja.doctype.laporan_kinerja.laporan_kinerja import agreed_targets
 
 # doctype, year, period -> the step it is left at (None: Selesai)
 EXPECTED = {
@@ -122,6 +123,16 @@ class TestDemoSeed(FrappeTestCase):
 		self.assertTrue(evaluation.disposisi_surat_masuk)
 		planned = frappe.get_doc("Renja", demo.find_document("Renja", demo.YEAR + 1))
 		self.assertTrue([row for row in planned.step_log if row.reason])
+
+	def test_the_signed_report_has_its_budget_and_agreement(self):
+		report = frappe.get_doc("Laporan Kinerja", demo.find_document("Laporan Kinerja", demo.YEAR))
+		self.assertEqual(
+			[row.realisasi_anggaran for row in report.realisasi_anggaran], list(demo.BUDGET_SPENT)
+		)
+		self.assertEqual(sum(row.pagu_anggaran for row in report.realisasi_anggaran), 155_750_000)
+		targets = [target for _row, _master, target in agreed_targets(report)]
+		self.assertEqual(targets, [float(target) for target, _real in demo.ANNUAL[demo.YEAR]])
+		self.assertTrue(report.table_gaps().complete)
 
 	def test_refuses_a_unit_it_did_not_make(self):
 		frappe.db.savepoint("foreign_unit")

@@ -5,6 +5,7 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 
 from kinerja_sop.boot import WORKSPACE, boot_session
+from kinerja_sop.domain.workflow_builder import queue_kind
 from kinerja_sop.kinerja import dashboard
 from kinerja_sop.tests.factories import make_user
 from kinerja_sop.tests.sop_walk import create_document, make_office
@@ -50,7 +51,7 @@ class TestOfficialsDesk(FrappeTestCase):
 		seen = {}
 		for _guard in range(12):
 			_sop, plan, step = current_step(doc)
-			kind = dashboard.queue_kind(step)
+			kind = queue_kind(step)
 			if kind in QUEUES and kind not in seen:
 				owner = actor(self.office, step.role, step)
 				seen[kind] = queue_counts(owner)

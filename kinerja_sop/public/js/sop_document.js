@@ -11,18 +11,25 @@ kinerja_sop.show_current_step = function (frm) {
 	if (!doc.current_step) return;
 	// Stored in the site's time zone; shown in the user's (the unit's, see unit_kerja.py).
 	const overdue = doc.step_due && doc.step_due < frappe.datetime.system_datetime();
-	frm.set_intro(
-		__("Step {0}: {1} ({2}). Kelengkapan: {3}. Waktu: {4}, due {5}. Output: {6}.", [
-			doc.current_step,
-			doc.current_activity,
-			__(doc.current_role),
-			doc.current_inputs || "-",
-			doc.current_time_standard,
-			frappe.datetime.str_to_user(frappe.datetime.convert_to_user_tz(doc.step_due)),
-			doc.current_output || "-",
-		]),
-		overdue ? "red" : "blue",
-	);
+	// What the step's Kelengkapan checks still lack, worded by the server (SOPDocument.onload).
+	const missing = (frm.doc.__onload || {}).kelengkapan_missing || [];
+	let intro = __("Step {0}: {1} ({2}). Kelengkapan: {3}. Waktu: {4}, due {5}. Output: {6}.", [
+		doc.current_step,
+		doc.current_activity,
+		__(doc.current_role),
+		doc.current_inputs || "-",
+		doc.current_time_standard,
+		frappe.datetime.str_to_user(frappe.datetime.convert_to_user_tz(doc.step_due)),
+		doc.current_output || "-",
+	]);
+	if (missing.length) {
+		intro +=
+			"<br>" +
+			__("Still missing before this step can be completed: {0}.", [
+				missing.map((text) => frappe.utils.escape_html(text)).join("; "),
+			]);
+	}
+	frm.set_intro(intro, overdue ? "red" : missing.length ? "orange" : "blue");
 };
 
 // Sending a document back needs a reason. Frappe freezes the page before it

@@ -4,6 +4,7 @@
 import frappe
 from frappe import _
 
+from kinerja_sop.domain.lkjip import AgreementRow, BudgetRow, LkjipGaps, lkjip_gaps
 from kinerja_sop.entered import get_entered_rows
 from kinerja_sop.kinerja.doctype.realisasi_program.realisasi_program import (
 	EFFICIENCY_COLUMNS,
@@ -151,3 +152,57 @@ class LaporanKinerja(SOPDocument):
 			ceilings[row.program] = ceilings.get(row.program, 0) + (row.pagu_indikatif or 0)
 		for program, ceiling in ceilings.items():
 			self.append("realisasi_anggaran", {"program": program, "pagu_anggaran": ceiling})
+
+	# --- Kelengkapan of the paraf and the signature ----------------------------
+
+	def has_lkjip_lengkap(self) -> bool:
+		return self.table_gaps().complete
+
+	def describe_missing(self, key: str) -> str:
+		if key != "lkjip_lengkap":
+			return super().describe_missing(key)
+		return describe_table_gaps(self.table_gaps(), self.tahun)
+
+	def table_gaps(self) -> LkjipGaps:
+		"""What the budget table and the Perjanjian Kinerja still lack (None: not entered)."""
+		budget = [BudgetRow(row.idx, row.program, row.realisasi_anggaran) for row in self.realisasi_anggaran]
+		agreement = [
+			AgreementRow(no, row.indikator, target)
+			for no, (row, _master, target) in enumerate(agreed_targets(self), start=1)
+		]
+		return lkjip_gaps(budget, agreement)
+
+
+def agreed_targets(doc) -> list[tuple]:
+	"""The Perjanjian Kinerja of the report's year: each analysis row with a master
+	indicator, the master, and the target the master sets for that year (None: none)."""
+	rows = []
+	for row in doc.get("analisis_indikator") or []:
+		if row.indikator_kinerja:
+			master = frappe.get_cached_doc("Indikator Kinerja", row.indikator_kinerja)
+			rows.append((row, master, master.target_for(doc.tahun)))
+	return rows
+
+
+def describe_table_gaps(gaps: LkjipGaps, tahun: int) -> str:
+	"""Which table is incomplete, and in which rows."""
+	parts = []
+	if gaps.budget_empty:
+		parts.append(_("the Realisasi Anggaran table is empty: add each program with its budget spent"))
+	elif gaps.budget_not_entered:
+		parts.append(
+			_("no budget spent entered in the Realisasi Anggaran table, row {0}").format(
+				", ".join(f"{row.no} ({row.program})" for row in gaps.budget_not_entered)
+			)
+		)
+	if gaps.agreement_empty:
+		parts.append(
+			_("the Perjanjian Kinerja has no indicator: choose the Pengukuran Kinerja this report covers")
+		)
+	elif gaps.agreement_without_target:
+		parts.append(
+			_("no {0} target in the Perjanjian Kinerja for {1} (set it on the indicator master)").format(
+				tahun, ", ".join(row.indikator for row in gaps.agreement_without_target)
+			)
+		)
+	return "; ".join(parts)
