@@ -40,7 +40,11 @@ def tidy_version(version, method=None):
 
 
 def is_ours(doctype: str | None) -> bool:
-	return bool(doctype) and frappe.get_meta(doctype).module in frappe.get_module_list("kinerja_sop")
+	# Runs on every Version of the site: Frappe's in-memory module map, not modules.txt read from disk.
+	return (
+		bool(doctype)
+		and frappe.local.module_app.get(frappe.scrub(frappe.get_meta(doctype).module)) == "kinerja_sop"
+	)
 
 
 def leave_out_step_records(data: dict):
