@@ -34,6 +34,7 @@ from frappe.model.base_document import BaseDocument
 from frappe.model.workflow import get_workflow_name
 
 from kinerja_sop.domain.input_check import Column, Problem, check_value, same_value
+from kinerja_sop.permissions import remember_loaded_unit
 
 
 class InvalidInputError(frappe.ValidationError):
@@ -58,6 +59,10 @@ class ClientInputGuard:
 			return super().save(*args, **kwargs)
 		finally:
 			self.__dict__.pop("_stored_for_save", None)
+
+	def load_from_db(self):
+		super().load_from_db()
+		remember_loaded_unit(self)
 
 	def load_doc_before_save(self, *, raise_exception: bool = False):
 		"""The stored document the guard just read (locked FOR UPDATE, in this transaction) is the

@@ -10,6 +10,8 @@ through its own query conditions, so each is scoped through its parent's unit.
 A document refers only to documents of its own unit that its user may read.
 """
 
+import weakref
+
 import frappe
 from frappe import _
 from frappe.core.doctype.user_permission.user_permission import get_user_permissions
@@ -80,11 +82,28 @@ def has_unit_document_permission(doc, ptype: str | None = None, user: str | None
 	return doc.unit_kerja in units
 
 
+# The (doctype, name, unit) each document object was loaded from the database with, kept
+# beside the object and not on it: a client's JSON can set any attribute of a document
+# built from it, but cannot put that object here. Weak keys: gone with the object.
+_loaded_with: "weakref.WeakKeyDictionary[Document, tuple]" = weakref.WeakKeyDictionary()
+
+
+def remember_loaded_unit(doc) -> None:
+	"""Called when a document was loaded from the database: what it was stored as just now."""
+	_loaded_with[doc] = (doc.doctype, doc.name, doc.get("unit_kerja"))
+
+
 def stored_unit(doc) -> str | None:
-	"""The unit a saved record is stored under (None for a record not saved yet)."""
+	"""The unit a saved record is stored under (None for a record not saved yet).
+
+	A document this request loaded from the database and whose name and unit are still the
+	ones it was loaded with is not read again (a step asks three times)."""
 	name = doc.get("name")
 	if not isinstance(name, str) or not name or doc.get("doctype") == UNIT_DOCTYPE:
 		return None
+	unit = doc.get("unit_kerja")
+	if _loaded_with.get(doc) == (doc.doctype, name, unit):
+		return unit
 	return frappe.db.get_value(doc.doctype, name, "unit_kerja")
 
 

@@ -17,6 +17,7 @@ Also here: references from one unit's document to another unit's are refused
 
 import json
 from dataclasses import dataclass, replace
+from unittest.mock import call, patch
 
 import frappe
 import requests
@@ -720,6 +721,31 @@ class TestLeakProbes(FrappeTestCase):
 					method="POST",
 				)
 				self.assertEqual(control.status_code, 200, control.text[:500])
+
+	def test_a_loaded_record_is_judged_by_the_unit_it_was_loaded_with(self):
+		"""A record loaded from the database is not read again for its unit, but only while its
+		name and unit are those it was loaded with: moved to B's unit in memory, or a copy built
+		from its JSON, it is judged by the unit it is stored under."""
+		for doctype, name in self.records.items():
+			if doctype == UNIT_DOCTYPE:
+				continue
+			user_a, user_b = getattr(self.a, reader(doctype)), getattr(self.b, reader(doctype))
+			with self.subTest(doctype=doctype):
+				loaded = frappe.get_doc(doctype, name)
+				with patch.object(frappe.db, "get_value", wraps=frappe.db.get_value) as get_value:
+					self.assertTrue(frappe.has_permission(doctype, "read", doc=loaded, user=user_a))
+					self.assertFalse(frappe.has_permission(doctype, "read", doc=loaded, user=user_b))
+				self.assertNotIn(call(doctype, name, "unit_kerja"), get_value.call_args_list)
+
+				loaded.unit_kerja = self.b.unit
+				self.assertFalse(frappe.has_permission(doctype, "read", doc=loaded, user=user_b))
+				copy = frappe.get_doc({**frappe.get_doc(doctype, name).as_dict(), "unit_kerja": self.b.unit})
+				self.assertFalse(frappe.has_permission(doctype, "read", doc=copy, user=user_b))
+				loaded.name = self.records.get(doctype) + "-lain"
+				loaded.unit_kerja = self.a.unit
+				with patch.object(frappe.db, "get_value", wraps=frappe.db.get_value) as get_value:
+					frappe.has_permission(doctype, "read", doc=loaded, user=user_a)
+				self.assertIn(call(doctype, loaded.name, "unit_kerja"), get_value.call_args_list)
 
 	def test_print_preview_of_a_sent_document_checks_its_links(self):
 		"""The desk's print preview sends the form: a Laporan of B naming A's Renja must not print it."""
