@@ -24,6 +24,7 @@ entered: no achievement, no predicate, skipped by the averages.
 import frappe
 
 from kinerja_sop.domain.kpi import is_entered
+from kinerja_sop.meta_memo import on_meta
 
 FLAG_SUFFIX = "_diisi"
 FIGURE_TYPES = ("Float", "Currency", "Percent")
@@ -39,19 +40,17 @@ def entered_fields(doctype: str) -> tuple[str, ...]:
 
 
 def entered_fields_of(meta) -> tuple[str, ...]:
-	"""Worked out once per meta object (Frappe keeps it for the request, a new one when the DocType changes):
-	a document with fifty rows asks fifty times on every load and save."""
-	fields = meta.__dict__.get("_kinerja_entered_fields")
-	if fields is None:
-		fields = tuple(
+	return on_meta(
+		meta,
+		"entered_fields",
+		lambda meta: tuple(
 			df.fieldname
 			for df in meta.fields
 			if df.fieldtype in FIGURE_TYPES
 			and (flag := meta.get_field(flag_of(df.fieldname)))
 			and flag.fieldtype == "Check"
-		)
-		meta._kinerja_entered_fields = fields
-	return fields
+		),
+	)
 
 
 def _with_children(doc):

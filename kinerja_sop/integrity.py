@@ -34,6 +34,7 @@ from frappe.model.base_document import BaseDocument
 from frappe.model.workflow import get_workflow_name
 
 from kinerja_sop.domain.input_check import Column, Problem, check_value, same_value
+from kinerja_sop.meta_memo import on_meta
 from kinerja_sop.permissions import remember_loaded_unit
 
 
@@ -137,13 +138,12 @@ def check_input(doc, before=None):
 
 
 def value_columns(meta) -> list:
-	"""(field, column) of each field of a DocType that holds a value. Worked out once per meta
-	object: Frappe keeps the meta for the request (and rebuilds it when the DocType changes)."""
-	columns = meta.__dict__.get("_kinerja_value_columns")
-	if columns is None:
-		columns = [(df, column) for df in meta.fields if (column := column_of(df)) is not None]
-		meta._kinerja_value_columns = columns
-	return columns
+	"""(field, column) of each field of a DocType that holds a value."""
+	return on_meta(
+		meta,
+		"value_columns",
+		lambda meta: [(df, column) for df in meta.fields if (column := column_of(df)) is not None],
+	)
 
 
 def check_row(parent, row, stored=None):

@@ -18,6 +18,7 @@ from frappe.core.doctype.user_permission.user_permission import get_user_permiss
 from frappe.model.document import Document
 
 from kinerja_sop.domain.catalogue import ADMIN_ROLE, UNIT_BUDGET_RECORDS, UNIT_DOCUMENTS
+from kinerja_sop.meta_memo import on_meta
 
 UNIT_DOCTYPE = "Unit Kerja"
 UNIT_ADMIN_ROLES = {"System Manager", ADMIN_ROLE}
@@ -273,13 +274,23 @@ def validate_attachments(doc, before):
 def attachment_urls(doc) -> dict[str, str]:
 	"""URL -> field label of every Attach value of the document and its rows."""
 	urls = {}
-	for record in (doc, *(row for t in doc.meta.get_table_fields() for row in doc.get(t.fieldname) or [])):
-		for df in frappe.get_meta(record.doctype).get(
-			"fields", {"fieldtype": ("in", ("Attach", "Attach Image"))}
-		):
+	records = [(doc, attach_fields(doc.meta))]
+	for table in doc.meta.get_table_fields():
+		if fields := attach_fields(frappe.get_meta(table.options)):
+			records += [(row, fields) for row in doc.get(table.fieldname) or []]
+	for record, fields in records:
+		for df in fields:
 			if isinstance(value := record.get(df.fieldname), str) and value:
 				urls[value] = df.label or df.fieldname
 	return urls
+
+
+def attach_fields(meta) -> list:
+	return on_meta(
+		meta,
+		"attach_fields",
+		lambda meta: [df for df in meta.fields if df.fieldtype in ("Attach", "Attach Image")],
+	)
 
 
 def new_unit_links(doc, before) -> list[tuple[str, str, str]]:

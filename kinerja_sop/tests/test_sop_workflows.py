@@ -240,6 +240,45 @@ class TestMutuBakuEnforced(SOPTestCase):
 				renja.workflow_state = current_step(renja)[1].state_of_step(9)
 				renja.save()
 
+	def test_a_signed_documents_rows_are_not_changed_by_its_steps(self):
+		"""Frappe's check that a signed document changes only in fields allowed on submit runs
+		against the stored copy the save read: a changed, removed or added programme row or
+		team member is refused, and nothing changes; the untouched document takes its step."""
+		doc = self.advance(
+			create_document(
+				"Renja",
+				self.office,
+				program_kegiatan=[{"program": "Program A", "kegiatan": "Kegiatan A", "target": 4}],
+			),
+			11,
+		)
+		self.assertEqual(doc.docstatus, 1)
+		sop, plan, step = current_step(doc)
+		action = plan.transitions_from(doc.workflow_state)[0].action
+		user = actor(self.office, step.role, step)
+		frappe.db.savepoint("signed")
+		changes = {
+			"a row's value": lambda d: d.program_kegiatan[0].update({"target": 5}),
+			"a row's text": lambda d: d.program_kegiatan[0].update({"program": "Program B"}),
+			"a row removed": lambda d: d.set("program_kegiatan", []),
+			"a row added": lambda d: d.append(
+				"program_kegiatan", {"program": "Program C", "kegiatan": "Kegiatan C"}
+			),
+			"a member added": lambda d: d.append("team", {"user": self.office.tim2}),
+		}
+		for what, change in changes.items():
+			with self.subTest(what), as_user(user):
+				renja = frappe.get_doc("Renja", doc.name)
+				change(renja)
+				with self.assertRaises(frappe.UpdateAfterSubmitError):
+					renja.save()
+				frappe.db.rollback(save_point="signed")
+				stored = frappe.get_doc("Renja", doc.name)
+				self.assertEqual([(r.program, r.target) for r in stored.program_kegiatan], [("Program A", 4)])
+				self.assertEqual(stored.workflow_state, doc.workflow_state)
+		done = act(frappe.get_doc("Renja", doc.name), user, action, self.office)
+		self.assertNotEqual(done.workflow_state, doc.workflow_state)
+
 	def test_signed_document_is_corrected_only_by_cancel_and_amend(self):
 		doc = self.advance(create_document("Renja", self.office), 10)
 		self.assertEqual(doc.docstatus, 1)
