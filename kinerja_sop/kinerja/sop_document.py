@@ -159,18 +159,23 @@ class SOPDocument(ClientInputGuard, EnteredValues, Document):
 		before = self.get_doc_before_save()
 		if before is None:
 			return super().validate_update_after_submit()
-		refuse_changes_after_submit(self, before.as_dict())
-		stored_rows = {(row.parentfield, row.name): row for row in before.get_all_children()}
+		stored = before.as_dict()
+		refuse_changes_after_submit(self, stored)
+		stored_rows = {
+			(table.fieldname, row["name"]): row
+			for table in self.meta.get_table_fields()
+			for row in stored.get(table.fieldname) or ()
+		}
 		for row in self.get_all_children():
 			if row.parentfield == "step_log" or (
 				row.is_new() and self.meta.get_field(row.parentfield).allow_on_submit
 			):
 				continue
-			stored = stored_rows.get((row.parentfield, row.name))
-			if stored is None:
+			stored_row = stored_rows.get((row.parentfield, row.name))
+			if stored_row is None:
 				row._validate_update_after_submit()  # Frappe's own refusal of a row not stored
 			else:
-				refuse_changes_after_submit(row, stored.as_dict())
+				refuse_changes_after_submit(row, stored_row)
 
 	def on_change(self):
 		self.sync_team_role()
@@ -681,11 +686,11 @@ class StepToDo(ToDo):
 
 
 def refuse_changes_after_submit(doc, stored: dict):
-	"""Frappe's BaseDocument._validate_update_after_submit, given the stored values: a field
-	not allowed on submit keeps its value; a table keeps its length (its rows are each checked)."""
-	for key in doc.as_dict():
+	"""Frappe's BaseDocument._validate_update_after_submit, given the stored values (`as_dict()`
+	of the stored record, whose keys are those Frappe goes through): a field not allowed on
+	submit keeps its value; a table keeps its length (its rows are each checked)."""
+	for key, stored_value in stored.items():
 		df = doc.meta.get_field(key)
-		stored_value = stored.get(key)
 		if not df or df.allow_on_submit or not (doc.get(key) or stored_value):
 			continue
 		if df.fieldtype in table_fields:
