@@ -35,6 +35,11 @@ doc_events = {
 		}
 		for doctype in (*catalogue.UNIT_DOCUMENTS, *catalogue.UNIT_BUDGET_RECORDS)
 	},
+	# What a client attaches to a unit's document names one it may read (permissions.py).
+	**{
+		doctype: {"validate": "kinerja_sop.permissions.validate_attached_reference"}
+		for doctype in ("ToDo", "File", "Tag Link", "Document Follow", "Comment")
+	},
 	# The timeline's lines of our documents: no step bookkeeping, no "null" (versions.py).
 	"Version": {"before_insert": "kinerja_sop.versions.tidy_version"},
 }
@@ -119,6 +124,12 @@ override_whitelisted_methods = {
 	"frappe.www.printview.get_html_and_style": "kinerja_sop.overrides.get_html_and_style",
 	"frappe.www.printview.get_rendered_raw_commands": "kinerja_sop.overrides.get_rendered_raw_commands",
 	"frappe.desk.form.linked_with.get_submitted_linked_docs": "kinerja_sop.overrides.get_submitted_linked_docs",
+	"frappe.desk.like.toggle_like": "kinerja_sop.overrides.toggle_like",
+	"frappe.desk.form.document_follow.follow_document": "kinerja_sop.overrides.follow_document",
+	"frappe.desk.form.document_follow.unfollow_document": "kinerja_sop.overrides.unfollow_document",
+	"frappe.desk.doctype.tag.tag.add_tag": "kinerja_sop.overrides.add_tag",
+	"frappe.desk.doctype.tag.tag.add_tags": "kinerja_sop.overrides.add_tags",
+	"frappe.desk.doctype.tag.tag.remove_tag": "kinerja_sop.overrides.remove_tag",
 	# A document's actions: the desk calls them "run_doc_method" (older clients "runserverobj").
 	**dict.fromkeys(
 		("run_doc_method", "runserverobj", "frappe.handler.run_doc_method"),

@@ -17,6 +17,15 @@ In Frappe 15.44:
   with a server error (our actions themselves act on the stored document:
   integrity.on_stored_document).
 
+And the desk's write paths that name a document without asking whether the user
+may read it (later Frappe versions add the check to some of them):
+- `toggle_like` likes any document (its `_liked_by` and a "Like" line on its
+  timeline);
+- `follow_document` / `unfollow_document` subscribe any user to the email digest
+  of any document's changes, or take them off it;
+- `add_tag`, `add_tags`, `remove_tag` tag or untag any document (and fail with a
+  server error on one the user may not read).
+
 Each wrapper scopes the request through `frappe.get_list` (query conditions and
 User Permissions) and otherwise hands over to Frappe's own function.
 """
@@ -26,8 +35,11 @@ import json
 
 import frappe
 from frappe import _
+from frappe.desk import like as frappe_like
 from frappe.desk import search as frappe_search
 from frappe.desk.doctype.dashboard_chart import dashboard_chart as frappe_dashboard_chart
+from frappe.desk.doctype.tag import tag as frappe_tag
+from frappe.desk.form import document_follow as frappe_document_follow
 from frappe.desk.form import linked_with as frappe_linked_with
 from frappe.desk.listview import get_group_by_count as frappe_get_group_by_count
 from frappe.handler import run_doc_method as frappe_run_doc_method
@@ -257,3 +269,58 @@ def run_doc_method(method, docs=None, dt=None, dn=None, arg=None, args=None):
 			title=_("Invalid Value"),
 		)
 	return frappe_run_doc_method(method, docs=docs, dt=dt, dn=dn, arg=arg, args=args)
+
+
+# --- write paths that name a document: only a document the user may read ----------------
+
+
+def check_readable(doctype, names, user: str | None = None) -> None:
+	"""Each named document exists and `user` (the session's) may read it; else the one refusal
+	Frappe gives for a document that is not the user's, telling nothing about it."""
+	if not isinstance(doctype, str) or not doctype:
+		raise frappe.PermissionError
+	for name in names:
+		if not isinstance(name, str) or not frappe.has_permission(doctype, "read", doc=name, user=user):
+			frappe.throw(
+				_("You are not permitted to access this resource."),
+				frappe.PermissionError,
+				title=_("Not Permitted"),
+			)
+
+
+@frappe.whitelist()
+def toggle_like(doctype, name, add=False):
+	check_readable(doctype, [name])
+	return frappe_like.toggle_like(doctype, name, add)
+
+
+@frappe.whitelist()
+def follow_document(doctype, doc_name, user):
+	check_readable(doctype, [doc_name])
+	check_readable(doctype, [doc_name], user=user)  # whoever receives the digest
+	return frappe_document_follow.follow_document(doctype, doc_name, user)
+
+
+@frappe.whitelist()
+def unfollow_document(doctype, doc_name, user):
+	check_readable(doctype, [doc_name])
+	return frappe_document_follow.unfollow_document(doctype, doc_name, user)
+
+
+@frappe.whitelist()
+def add_tag(tag, dt, dn, color=None):
+	check_readable(dt, [dn])
+	return frappe_tag.add_tag(tag, dt, dn, color)
+
+
+@frappe.whitelist()
+def add_tags(tags, dt, docs, color=None):
+	docs = frappe.parse_json(docs)
+	check_readable(dt, docs if isinstance(docs, list) else [docs])
+	return frappe_tag.add_tags(tags, dt, docs, color)
+
+
+@frappe.whitelist()
+def remove_tag(tag, dt, dn):
+	check_readable(dt, [dn])
+	return frappe_tag.remove_tag(tag, dt, dn)

@@ -347,3 +347,41 @@ def get_unit_role_holders(unit: str, role: str | None) -> list[str]:
 		)
 	)
 	return [user for user in users if user in holders]
+
+
+# --- records attached to a unit's document by a client --------------------------------
+
+# Frappe's records that point at a document: (DocType field, name field, users who act through it).
+ATTACHED_REFERENCES = {
+	"ToDo": ("reference_type", "reference_name", ()),
+	"File": ("attached_to_doctype", "attached_to_name", ()),
+	"Tag Link": ("document_type", "document_name", ()),
+	"Document Follow": ("ref_doctype", "ref_docname", ("user",)),  # the digest goes to `user`
+	"Comment": ("reference_doctype", "reference_name", ()),
+}
+
+
+def validate_attached_reference(doc, method: str | None = None):
+	"""A ToDo, file, tag, follow or comment a client writes names a unit's document its user
+	may read (everyone these DocTypes let write: Frappe checks the record, not the document).
+
+	The server's own writes (assignments, attachments of a save, timeline lines) are made
+	with ignore_permissions after checking the document themselves, and are left alone."""
+	if doc.flags.ignore_permissions or frappe.flags.in_install or frappe.flags.in_migrate:
+		return
+	doctype_field, name_field, user_fields = ATTACHED_REFERENCES[doc.doctype]
+	target_doctype, target = doc.get(doctype_field), doc.get(name_field)
+	if target_doctype not in UNIT_SCOPED or not target:
+		return
+	before = doc.get_doc_before_save()
+	if before and (before.get(doctype_field), before.get(name_field)) == (target_doctype, target):
+		return
+	for user in {frappe.session.user, *(doc.get(f) for f in user_fields if doc.get(f))}:
+		if not frappe.has_permission(target_doctype, "read", doc=target, user=user):
+			frappe.throw(
+				_("{0} {1} is not a document of yours that {2} may read.").format(
+					_(target_doctype), target, user
+				),
+				frappe.PermissionError,
+				title=_("Not Permitted"),
+			)
