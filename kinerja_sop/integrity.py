@@ -341,6 +341,9 @@ def checked_arguments(**fieldtypes: str):
 				if fieldtype == "JSON filters":
 					bound.arguments[name] = checked_filters(name, value)
 					continue
+				if fieldtype == "JSON names":
+					bound.arguments[name] = checked_names(name, value)
+					continue
 				checked = check_value(column_of(df), value)
 				if checked.problem:
 					frappe.throw(
@@ -415,6 +418,22 @@ def document_of_request(docs=None, dt=None, dn=None) -> tuple[str, str | None]:
 	if name is not None and not isinstance(name, str | int):
 		frappe.throw(_("The document name must be text."), exc=InvalidInputError, title=_("Invalid Value"))
 	return doctype, name
+
+
+def checked_names(name: str, value) -> list[str]:
+	"""Names of records or tags, as the desk sends them: a JSON list of text."""
+	if isinstance(value, str):
+		try:
+			value = json.loads(value)
+		except ValueError:
+			value = None
+	if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+		frappe.throw(
+			_("{0} must be a list of names.").format(frappe.bold(frappe.unscrub(name))),
+			exc=InvalidInputError,
+			title=_("Invalid Value"),
+		)
+	return value
 
 
 def checked_filters(name: str, value):

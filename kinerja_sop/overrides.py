@@ -288,39 +288,44 @@ def check_readable(doctype, names, user: str | None = None) -> None:
 			)
 
 
-@frappe.whitelist()
+@frappe.whitelist(methods=["POST"])
+@checked_arguments(doctype="Data", name="Data", add="Data")
 def toggle_like(doctype, name, add=False):
 	check_readable(doctype, [name])
 	return frappe_like.toggle_like(doctype, name, add)
 
 
-@frappe.whitelist()
+@frappe.whitelist(methods=["POST"])
+@checked_arguments(doctype="Data", doc_name="Data", user="Data")
 def follow_document(doctype, doc_name, user):
 	check_readable(doctype, [doc_name])
 	check_readable(doctype, [doc_name], user=user)  # whoever receives the digest
 	return frappe_document_follow.follow_document(doctype, doc_name, user)
 
 
-@frappe.whitelist()
+@frappe.whitelist(methods=["POST"])
+@checked_arguments(doctype="Data", doc_name="Data", user="Data")
 def unfollow_document(doctype, doc_name, user):
 	check_readable(doctype, [doc_name])
 	return frappe_document_follow.unfollow_document(doctype, doc_name, user)
 
 
-@frappe.whitelist()
+@frappe.whitelist(methods=["POST"])
+@checked_arguments(tag="Data", dt="Data", dn="Data", color="Data")
 def add_tag(tag, dt, dn, color=None):
 	check_readable(dt, [dn])
 	return frappe_tag.add_tag(tag, dt, dn, color)
 
 
-@frappe.whitelist()
+@frappe.whitelist(methods=["POST"])
+@checked_arguments(tags="JSON names", dt="Data", docs="JSON names", color="Data")
 def add_tags(tags, dt, docs, color=None):
-	docs = frappe.parse_json(docs)
-	check_readable(dt, docs if isinstance(docs, list) else [docs])
+	check_readable(dt, docs)
 	return frappe_tag.add_tags(tags, dt, docs, color)
 
 
-@frappe.whitelist()
+@frappe.whitelist(methods=["POST"])
+@checked_arguments(tag="Data", dt="Data", dn="Data")
 def remove_tag(tag, dt, dn):
 	check_readable(dt, [dn])
 	return frappe_tag.remove_tag(tag, dt, dn)
