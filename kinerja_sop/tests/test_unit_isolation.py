@@ -7,6 +7,7 @@ own, so this class commits its data and removes it afterwards.
 import frappe
 from frappe.tests.utils import FrappeTestCase
 
+from kinerja_sop.permissions import get_user_units
 from kinerja_sop.tests.factories import api_get, issue_api_keys, make_unit, make_user, official
 
 UNIT_A, UNIT_B = "Kecamatan Isolasi A", "Kecamatan Isolasi B"
@@ -61,6 +62,16 @@ class TestUnitIsolationThroughREST(FrappeTestCase):
 		self.assertFalse(frappe.has_permission("Unit Kerja", "read", UNIT_B))
 		with self.assertRaises(frappe.PermissionError):
 			frappe.get_doc("Unit Kerja", UNIT_B).check_permission("read")
+
+
+class TestDeletedUnit(FrappeTestCase):
+	def test_a_deleted_units_grant_leaves_its_officials_cache(self):
+		user = make_user("staf.isolasi.c@example.com")
+		unit = make_unit("Kecamatan Isolasi C", "ISO.C", [official("Staf", "Staf C", 1, user=user)]).name
+		self.addCleanup(frappe.db.rollback)
+		self.assertEqual(get_user_units(user), [unit])  # cached now, as on any request
+		frappe.delete_doc("Unit Kerja", unit, force=True, ignore_permissions=True)
+		self.assertEqual(get_user_units(user), [])
 
 
 def remove_fixtures():

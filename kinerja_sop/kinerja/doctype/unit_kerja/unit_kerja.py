@@ -99,7 +99,11 @@ class UnitKerja(ClientInputGuard, Document):
 		push_unit(self)  # to ERPNext, when it is installed and chosen as the target
 
 	def on_trash(self):
-		frappe.db.delete("User Permission", {"allow": self.doctype, "for_value": self.name})
+		granted = {"allow": self.doctype, "for_value": self.name}
+		users = frappe.get_all("User Permission", filters=granted, pluck="user", distinct=True)
+		frappe.db.delete("User Permission", granted)
+		for user in users:  # Frappe caches each user's permissions: no grant of a deleted unit stays
+			frappe.cache.hdel("user_permissions", user)
 
 	def validate_unit_code(self):
 		self.unit_code = (self.unit_code or "").strip()
