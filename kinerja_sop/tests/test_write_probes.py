@@ -362,6 +362,12 @@ class TestWriteProbes(FrappeTestCase):
 				control=False,  # Frappe's own: only a System Manager or an Inbox User writes them
 			),
 			WriteProbe(
+				"fill the programmes from SIPD (the form's button)",
+				"/api/method/kinerja_sop.anggaran.renja.fill_renja",
+				lambda c: {"name": draft},
+				control=False,  # the unit has no SIPD import here: there is nothing to fill it with
+			),
+			WriteProbe(
 				"the step's action (apply_workflow)",
 				"/api/method/frappe.model.workflow.apply_workflow",
 				lambda c: {"doc": as_client_json("Renja", draft), "action": ACTIONS["do"]},
