@@ -8,6 +8,12 @@ sites directory, with this checkout on PYTHONPATH:
     PYTHONPATH=/path/to/kinerja_sop ../env/bin/gunicorn -w 4 -b 127.0.0.1:8851 \\
         --preload --timeout 120 frappe.app:application
 
+and two RQ workers for the hand-over jobs each step queues (the ToDos of the next
+step's owners and the activity line), as a production bench runs them:
+
+    PYTHONPATH=/path/to/kinerja_sop ../env/bin/python -m frappe.utils.bench_helper \\
+        frappe worker --queue short,default &     # twice
+
 then, in the same directory (the bench's Python has `frappe` for the set-up
 and `requests` for the client):
 
@@ -32,6 +38,9 @@ take the same document at once (as in an office, one person picks it up).
 Printed: p50/p95 and count per kind of request, errors, steps done, and the
 check afterwards that every step done is in the document's log exactly once
 and the log is a chain (each row starts where the previous one finished).
+Then, once the workers have run every hand-over job of the site: each document's
+open ToDos are those of its waiting step's owners and each step started has its
+one hand-over line (without a worker this is said, loudly, and not checked).
 Then getdoc of the 100-row Renja on an idle server. The data is removed at the end.
 """
 
@@ -472,6 +481,52 @@ def verify(before: dict, after: dict, applied: dict) -> list[str]:
 	return problems
 
 
+def wait_for_hand_overs(site: str, timeout: float = 300) -> tuple[int, float, int]:
+	"""Wait until no hand-over job of the site is queued or running. Returns the RQ workers
+	serving the short queue, the seconds waited after the run and the jobs still left."""
+	from frappe.utils.background_jobs import get_jobs, get_queue, get_workers
+
+	workers = len(get_workers(get_queue("short")))
+	started = time.perf_counter()
+	while (
+		workers and get_jobs(site=site, queue="short").get(site) and time.perf_counter() - started < timeout
+	):
+		time.sleep(0.5)
+	return workers, time.perf_counter() - started, len(get_jobs(site=site, queue="short").get(site, []))
+
+
+def verify_hand_overs(before: dict, after: dict, applied: dict, since) -> list[str]:
+	"""After the workers' jobs: each document's open ToDos are those of the owners of the step
+	it waits at (none once it has ended), and each step started has one hand-over line."""
+	problems = []
+	for name in applied:
+		doc = frappe.get_doc("Renja", name)
+		waiting = doc.step_log[-1] if doc.current_step and not doc.step_log[-1].finished_at else None
+		owners = set(doc.get_step_owners(waiting.role)) if waiting else set()
+		todos = frappe.get_all(
+			"ToDo",
+			filters={"reference_type": "Renja", "reference_name": name, "status": "Open"},
+			pluck="allocated_to",
+		)
+		if sorted(todos) != sorted(owners):
+			problems.append(f"{name}: open ToDos for {sorted(todos)}, step owners {sorted(owners)}")
+		old = {row.name for row in before.get(name, [])}
+		started = [row for row in after.get(name, []) if row.name not in old]
+		expected = sum(1 for row in started if doc.get_step_owners(row.role))
+		lines = frappe.db.count(
+			"Comment",
+			{
+				"reference_doctype": "Renja",
+				"reference_name": name,
+				"comment_type": "Info",
+				"creation": (">=", since),
+			},
+		)
+		if lines != expected:
+			problems.append(f"{name}: {lines} hand-over lines for {expected} steps handed over")
+	return problems
+
+
 def main(site: str, base: str, seconds: int = 60, officials: int = 20):
 	frappe.init(site=site)
 	frappe.connect()
@@ -489,6 +544,7 @@ def main(site: str, base: str, seconds: int = 60, officials: int = 20):
 	frappe.db.commit()
 
 	stats = Stats()
+	since = frappe.utils.now_datetime()
 	until = time.time() + seconds
 	threads = []
 	for office in offices:
@@ -525,6 +581,22 @@ def main(site: str, base: str, seconds: int = 60, officials: int = 20):
 	print(f"steps done: {steps} on {len(stats.applied)} documents; lost or doubled steps: {len(problems)}")
 	for problem in problems[:10]:
 		print("  ", problem)
+
+	workers, waited, left = wait_for_hand_overs(site)
+	if not workers:
+		print(
+			"hand-over jobs: NO RQ WORKER serves the short queue, so the ToDos and hand-over lines were"
+			" not made and are not checked (start workers as the docstring says)"
+		)
+	else:
+		frappe.db.rollback()
+		wrong = verify_hand_overs(before, log_snapshot(names), stats.applied, since)
+		print(
+			f"hand-over jobs ({workers} RQ workers): all done {waited:.1f} s after the run, {left} left;"
+			f" documents with wrong ToDos or hand-over lines: {len(wrong)}"
+		)
+		for problem in wrong[:10]:
+			print("  ", problem)
 
 	idle = requests.Session()
 	idle.headers["Host"] = site
