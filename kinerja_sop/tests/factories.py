@@ -19,6 +19,9 @@ def make_nip(birth: str = "19800101", appointed: str = "200501", gender: int = 1
 
 def make_user(email: str, roles: tuple[str, ...] = (), first_name: str | None = None) -> str:
 	if not frappe.db.exists("User", email):
+		# Frappe throttles sign-ups at `throttle_user_limit` (60) users an hour; the suites make
+		# each office's users at once, well over that on a new site. In this process only.
+		frappe.local.conf.throttle_user_limit = max(frappe.local.conf.get("throttle_user_limit") or 60, 10000)
 		frappe.get_doc(
 			{
 				"doctype": "User",
