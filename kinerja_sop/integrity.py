@@ -420,13 +420,19 @@ def document_of_request(docs=None, dt=None, dn=None) -> tuple[str, str | None]:
 	return doctype, name
 
 
+def parsed_json(value):
+	"""A JSON text as its value (None when it is not JSON); anything else as it is."""
+	if not isinstance(value, str):
+		return value
+	try:
+		return json.loads(value)
+	except ValueError:
+		return None
+
+
 def checked_names(name: str, value) -> list[str]:
 	"""Names of records or tags, as the desk sends them: a JSON list of text."""
-	if isinstance(value, str):
-		try:
-			value = json.loads(value)
-		except ValueError:
-			value = None
+	value = parsed_json(value)
 	if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
 		frappe.throw(
 			_("{0} must be a list of names.").format(frappe.bold(frappe.unscrub(name))),
@@ -440,11 +446,7 @@ def checked_filters(name: str, value):
 	"""Filters of a chart or a number card: JSON of an object or a list, of plain values."""
 	if value in (None, ""):
 		return None
-	if isinstance(value, str):
-		try:
-			value = json.loads(value)
-		except ValueError:
-			value = None
+	value = parsed_json(value)
 	plain = (str, int, float, type(None))
 	if isinstance(value, dict):
 		ok = all(isinstance(v, plain) or is_plain_list(v) for v in value.values())

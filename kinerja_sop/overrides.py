@@ -274,13 +274,11 @@ def run_doc_method(method, docs=None, dt=None, dn=None, arg=None, args=None):
 # --- write paths that name a document: only a document the user may read ----------------
 
 
-def check_readable(doctype, names, user: str | None = None) -> None:
-	"""Each named document exists and `user` (the session's) may read it; else the one refusal
-	Frappe gives for a document that is not the user's, telling nothing about it."""
-	if not isinstance(doctype, str) or not doctype:
-		raise frappe.PermissionError
+def check_readable(doctype: str, names: list[str], user: str | None = None) -> None:
+	"""`user` (the session's) may read each named document (the arguments were checked as text);
+	else the one refusal Frappe gives for a document that is not the user's."""
 	for name in names:
-		if not isinstance(name, str) or not frappe.has_permission(doctype, "read", doc=name, user=user):
+		if not frappe.has_permission(doctype, "read", doc=name, user=user):
 			frappe.throw(
 				_("You are not permitted to access this resource."),
 				frappe.PermissionError,

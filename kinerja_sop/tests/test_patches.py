@@ -10,6 +10,8 @@ from kinerja_sop.patches.v1_1 import sipd_entered_flags
 from kinerja_sop.tests.factories import import_sipd
 from kinerja_sop.tests.sop_walk import IndonesianTestCase, make_office
 
+UNIT = "Kecamatan Uji SIPDPATCH"  # make_office("SIPDPATCH")
+
 
 def columns(doctype: str) -> set[str]:
 	frappe.cache.hdel("table_columns", f"tab{doctype}")  # Frappe caches them; the test changes them
@@ -20,8 +22,8 @@ class TestSipdEnteredFlagsPatch(IndonesianTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
+		remove_fixtures(UNIT)
 		cls.office = make_office("SIPDPATCH")
-		remove_imports(cls.office.unit)
 		import_sipd(cls.office, "sipd_sub_kegiatan_2026.csv")
 		# ... one sub-kegiatan without a next-year pagu and one indicator without a target, as an
 		# export may leave them: the flags to carry over are 0 and 1 both.
@@ -30,27 +32,20 @@ class TestSipdEnteredFlagsPatch(IndonesianTestCase):
 		indicator = frappe.get_all("Indikator Sub Kegiatan SIPD", filters={"parent": record}, pluck="name")[0]
 		frappe.db.set_value("Indikator Sub Kegiatan SIPD", indicator, "target_diisi", 0)
 		frappe.db.commit()  # nosemgrep: the schema change below commits anyway
-		cls.addClassCleanup(remove_imports, cls.office.unit)
+		cls.addClassCleanup(remove_fixtures, UNIT)
 
 	def flags(self) -> dict:
+		"""Each record's and each indicator's flag, by DocType."""
 		records = frappe.get_all("Sub Kegiatan SIPD", filters={"unit_kerja": self.office.unit}, pluck="name")
+		of_unit = {
+			"Sub Kegiatan SIPD": {"name": ("in", records)},
+			"Indikator Sub Kegiatan SIPD": {"parent": ("in", records)},
+		}
 		return {
-			"Sub Kegiatan SIPD": dict(
-				frappe.get_all(
-					"Sub Kegiatan SIPD",
-					filters={"name": ("in", records)},
-					fields=["name", "pagu_n_depan_diisi"],
-					as_list=True,
-				)
-			),
-			"Indikator Sub Kegiatan SIPD": dict(
-				frappe.get_all(
-					"Indikator Sub Kegiatan SIPD",
-					filters={"parent": ("in", records)},
-					fields=["name", "target_diisi"],
-					as_list=True,
-				)
-			),
+			doctype: dict(
+				frappe.get_all(doctype, filters=of_unit[doctype], fields=["name", new], as_list=True)
+			)
+			for doctype, (_old, new) in sipd_entered_flags.RENAMED.items()
 		}
 
 	def test_the_old_given_checks_become_the_entered_flags(self):
@@ -83,9 +78,11 @@ class TestSipdEnteredFlagsPatch(IndonesianTestCase):
 			columns(doctype)
 
 
-def remove_imports(unit: str):
+def remove_fixtures(unit: str):
 	frappe.set_user("Administrator")
 	for doctype in ("Sub Kegiatan SIPD", "Realisasi Anggaran SIPD", "Impor SIPD"):
 		for name in frappe.get_all(doctype, filters={"unit_kerja": unit}, pluck="name"):
 			frappe.delete_doc(doctype, name, force=True, ignore_permissions=True)
+	if frappe.db.exists("Unit Kerja", unit):
+		frappe.delete_doc("Unit Kerja", unit, force=True, ignore_permissions=True)
 	frappe.db.commit()  # nosemgrep: undo what setUpClass committed
